@@ -1,0 +1,103 @@
+/**
+ * Runs in the page's MAIN world (injected only on BV1DS411w7hz pages). Reads what the
+ * isolated world cannot: Bilibili's page state (cid, part durations), pushState
+ * navigations, and the time of a <bwp-video> (a page-defined custom element).
+ */
+import { envelope, parseToPage, type FromPage, type PartInfo } from './bridge-protocol';
+import { SELECTORS } from './selectors';
+
+interface MediaLike extends Element {
+  currentTime?: unknown;
+  paused?: unknown;
+  duration?: unknown;
+  playbackRate?: unknown;
+}
+
+const num = (v: unknown, fallback = 0): number => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
+
+function readState(win: Window): FromPage | null {
+  const state = (win as unknown as { __INITIAL_STATE__?: unknown }).__INITIAL_STATE__;
+  if (typeof state !== 'object' || state === null) return null;
+  const s = state as { bvid?: unknown; p?: unknown; videoData?: { bvid?: unknown; pages?: unknown } };
+  const bvid = typeof s.bvid === 'string' ? s.bvid : s.videoData?.bvid;
+  const rawPages = Array.isArray(s.videoData?.pages) ? (s.videoData.pages as unknown[]) : [];
+  const pages: PartInfo[] = rawPages.slice(0, 1000).flatMap((p) => {
+    const q = p as { page?: unknown; cid?: unknown; duration?: unknown };
+    return typeof q.page === 'number' && typeof q.cid === 'number' && typeof q.duration === 'number'
+      ? [{ page: q.page, cid: q.cid, duration: q.duration }]
+      : [];
+  });
+  const p = new URL(win.location.href).searchParams.get('p');
+  const part = p && /^\d+$/.test(p) ? Number(p) : typeof s.p === 'number' ? s.p : 1;
+  if (typeof bvid !== 'string') return null;
+  // videoData.cid is part 1's cid; the current part's cid is pages[p-1].cid (BILIBILI.md).
+  const cid = pages.find((x) => x.page === part)?.cid ?? null;
+  return { kind: 'state', bvid, p: part, cid, pages };
+}
+
+export function installBridge(win: Window, token: string): void {
+  const post = (body: FromPage): void => win.postMessage(envelope(token, 'page', body), win.location.origin);
+  const announce = (): void => {
+    post({ kind: 'nav', url: win.location.href });
+    const state = readState(win);
+    if (state) post(state);
+  };
+
+  for (const method of ['pushState', 'replaceState'] as const) {
+    const original = win.history[method];
+    win.history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+      const result = original.apply(this, args);
+      announce();
+      return result;
+    };
+  }
+  win.addEventListener('popstate', announce);
+
+  let media: MediaLike | null = null;
+  const findMedia = (): MediaLike | null => {
+    if (media?.isConnected) return media;
+    for (const s of SELECTORS.media) {
+      const el = win.document.querySelector<MediaLike>(s);
+      if (el) return (media = el);
+    }
+    return (media = null);
+  };
+
+  let feeding = false;
+  let last = '';
+  const tick = (): void => {
+    if (!feeding) return;
+    const el = findMedia();
+    if (el) {
+      const msg: FromPage = {
+        kind: 'time',
+        t: Math.max(0, num(el.currentTime)),
+        paused: el.paused !== false,
+        duration: Math.max(0, num(el.duration)),
+        rate: num(el.playbackRate, 1),
+      };
+      const key = `${msg.t}|${msg.paused}|${msg.duration}|${msg.rate}`;
+      if (key !== last) {
+        last = key;
+        post(msg);
+      }
+    }
+    win.requestAnimationFrame(tick);
+  };
+
+  win.addEventListener('message', (event) => {
+    if (event.source !== win) return;
+    const msg = parseToPage(event.data, token);
+    if (!msg) return;
+    if (msg.kind === 'hello') announce();
+    else if (msg.kind === 'time-feed') {
+      const start = msg.on && !feeding;
+      feeding = msg.on;
+      if (start) tick();
+    } else {
+      const el = findMedia();
+      if (el && 'currentTime' in el) (el as { currentTime: number }).currentTime = msg.t;
+    }
+  });
+  announce();
+}

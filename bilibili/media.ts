@@ -1,0 +1,128 @@
+/**
+ * A uniform handle on the page's media: a native <video>, or a <bwp-video> whose time only
+ * the MAIN-world bridge can read. The handle pushes snapshots: per presented frame while
+ * playing (requestVideoFrameCallback, rAF fallback), and on media events while paused.
+ */
+import type { BridgeClient } from './bridge-client';
+
+export interface MediaSnapshot {
+  time: number;
+  paused: boolean;
+  duration: number;
+  rate: number;
+}
+
+export interface MediaHandle {
+  readonly kind: 'video' | 'bwp';
+  readonly element: Element;
+  snapshot(): MediaSnapshot;
+  seek(t: number): void;
+  /** Calls `cb` on every change until `signal` aborts. */
+  subscribe(cb: (snap: MediaSnapshot) => void, signal: AbortSignal): void;
+}
+
+const EVENTS = [
+  'play',
+  'playing',
+  'pause',
+  'ended',
+  'seeking',
+  'seeked',
+  'timeupdate',
+  'ratechange',
+  'loadedmetadata',
+  'durationchange',
+  'emptied',
+] as const;
+
+const finite = (v: number): number => (Number.isFinite(v) && v >= 0 ? v : 0);
+
+type FrameVideo = HTMLVideoElement & {
+  requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
+  cancelVideoFrameCallback?: (id: number) => void;
+};
+
+export function videoHandle(video: HTMLVideoElement): MediaHandle {
+  const v = video as FrameVideo;
+  const snapshot = (time = v.currentTime): MediaSnapshot => ({
+    time: finite(time),
+    paused: v.paused || v.ended,
+    duration: finite(v.duration),
+    rate: v.playbackRate,
+  });
+  return {
+    kind: 'video',
+    element: video,
+    snapshot: () => snapshot(),
+    seek(t) {
+      v.currentTime = Math.max(0, Math.min(t, finite(v.duration) || t));
+    },
+    subscribe(cb, signal) {
+      let frameId = 0;
+      let rafId = 0;
+      const stop = (): void => {
+        if (frameId) v.cancelVideoFrameCallback?.(frameId);
+        if (rafId) cancelAnimationFrame(rafId);
+        frameId = rafId = 0;
+      };
+      const loop = (): void => {
+        if (signal.aborted || v.paused || v.ended) return stop();
+        if (v.requestVideoFrameCallback) {
+          // mediaTime is the presentation time of the frame on screen: what the viewer sees now.
+          frameId = v.requestVideoFrameCallback((_now, meta) => {
+            frameId = 0;
+            cb(snapshot(meta.mediaTime));
+            loop();
+          });
+        } else {
+          rafId = requestAnimationFrame(() => {
+            rafId = 0;
+            cb(snapshot());
+            loop();
+          });
+        }
+      };
+      const onEvent = (event: Event): void => {
+        cb(snapshot());
+        if (event.type === 'play' || event.type === 'playing' || event.type === 'seeked') {
+          if (!frameId && !rafId) loop();
+        } else if (event.type === 'pause' || event.type === 'ended' || event.type === 'emptied') stop();
+      };
+      for (const type of EVENTS) v.addEventListener(type, onEvent, { signal });
+      signal.addEventListener('abort', stop, { once: true });
+      if (!v.paused) loop();
+    },
+  };
+}
+
+/** A <bwp-video>: the bridge feeds its time (per frame while subscribed). */
+export interface BwpHandle extends MediaHandle {
+  feed(snap: MediaSnapshot): void;
+}
+
+export function bwpHandle(element: Element, bridge: BridgeClient): BwpHandle {
+  let last: MediaSnapshot = { time: 0, paused: true, duration: 0, rate: 1 };
+  const listeners = new Set<(snap: MediaSnapshot) => void>();
+  return {
+    kind: 'bwp',
+    element,
+    snapshot: () => last,
+    seek: (t) => bridge.send({ kind: 'seek', t: Math.max(0, t) }),
+    feed(snap) {
+      last = snap;
+      for (const cb of listeners) cb(snap);
+    },
+    subscribe(cb, signal) {
+      listeners.add(cb);
+      bridge.send({ kind: 'time-feed', on: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          listeners.delete(cb);
+          if (listeners.size === 0) bridge.send({ kind: 'time-feed', on: false });
+        },
+        { once: true },
+      );
+    },
+  };
+}

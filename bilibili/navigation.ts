@@ -1,0 +1,23 @@
+/**
+ * One stream of "the URL may have changed" events from every source Bilibili's SPA can
+ * trigger: WXT's location watcher (Navigation API or polling), popstate, and the bridge's
+ * pushState/replaceState announcements. Duplicates are dropped by href.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+
+export interface LocationWatch {
+  /** Feed a URL from another source (the bridge). */
+  report(url: string): void;
+}
+
+export function watchLocation(ctx: ContentScriptContext, win: Window, onChange: (url: string) => void): LocationWatch {
+  let current = win.location.href;
+  const report = (url: string): void => {
+    if (url === current) return;
+    current = url;
+    onChange(url);
+  };
+  ctx.addEventListener(win, 'wxt:locationchange', (event) => report(event.newUrl.href));
+  ctx.addEventListener(win, 'popstate', () => report(win.location.href));
+  return { report };
+}

@@ -1,0 +1,21 @@
+/**
+ * Every Bilibili selector lives here, most specific first (BILIBILI.md). Nothing else in the
+ * code base names Bilibili's classes.
+ */
+export const SELECTORS = {
+  playerContainer: ['#bilibili-player .bpx-player-container', '.bpx-player-container', '#bilibili-player', '#playerWrap'],
+  media: ['.bpx-player-video-wrap video', '#bilibili-player video', '.bpx-player-video-area bwp-video', '#bilibili-player bwp-video'],
+  /** The panel goes at the top of the right column: above the danmaku box, after the uploader panel. */
+  mountBefore: ['.right-container-inner #danmukuBox', '.right-container #danmukuBox'],
+  mountAfter: ['.right-container-inner .up-panel-container', '.right-container .up-panel-container'],
+  mountInto: ['.right-container-inner', '.right-container'],
+  progressBar: ['.bpx-player-progress'],
+} as const;
+
+export function first<T extends Element = Element>(root: ParentNode, selectors: readonly string[]): T | null {
+  for (const s of selectors) {
+    const el = root.querySelector<T>(s);
+    if (el) return el;
+  }
+  return null;
+}

@@ -1,0 +1,34 @@
+import { clock } from '../lib/time-format';
+import { useModels } from './context';
+
+/** Chapters with time, title and summary; the current one marked; click to jump. */
+export function ChapterList() {
+  const { i18n, talk, timing, playback, settings } = useModels();
+  const { t } = i18n;
+  const view = talk.view.value;
+  const starts = timing.timeline.value.starts;
+  const current = timing.activeChapter.value;
+  const mode = settings.settings.value.transcriptLanguage;
+  return (
+    <ol class="chapters" aria-label={t('chaptersLabel')}>
+      {view.pack.chapters.map((c, k) => {
+        const start = starts[view.chapterStarts[k] ?? 0] ?? 0;
+        const isCurrent = k === current;
+        return (
+          <li key={c.id} data-chapter-id={c.id} class={isCurrent ? 'current' : undefined} aria-current={isCurrent ? 'true' : undefined}>
+            <button type="button" class="chapter-btn" onClick={() => playback.seek(start)}>
+              <span class="ts">{clock(start)}</span>
+              <span class="chapter-title">{mode === 'en' ? c.titleEn : c.title}</span>
+            </button>
+            {mode !== 'en' ? <p class="summary">{c.summary}</p> : null}
+            {mode !== 'zh' ? (
+              <p class="summary" lang="en">
+                {c.summaryEn}
+              </p>
+            ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,43 @@
+import { useComputed } from '@preact/signals';
+import { useModels } from './context';
+import { TermText } from './TermText';
+
+/** In (web-)fullscreen: the current line and its terms as a compact bar, expandable to the full panel. */
+export function Overlay() {
+  const { i18n, talk, timing, settings, ui } = useModels();
+  const { t } = i18n;
+  const index = useComputed(() => timing.active.value).value;
+  const view = talk.view.value;
+  const seg = view.pack.segments[index];
+  const mode = settings.settings.value.transcriptLanguage;
+  const terms = seg ? [...new Set(view.runsZh(index).flatMap((r) => (r.termId ? [r.termId] : [])))] : [];
+  return (
+    <div class="overlay" aria-label={t('overlayLabel')} data-overlay>
+      <div class="overlay-line" aria-live="off">
+        {seg ? (
+          <>
+            {settings.settings.value.speakerLabels ? (
+              <span class="who">{view.speakers.get(seg.speaker)?.[mode === 'en' ? 'nameEn' : 'name']}</span>
+            ) : null}
+            {mode !== 'en' ? <span class="zh">{seg.text}</span> : null}
+            {mode !== 'zh' ? (
+              <span class="en" lang="en">
+                {seg.textEn}
+              </span>
+            ) : null}
+          </>
+        ) : (
+          <span>{t('notStarted')}</span>
+        )}
+      </div>
+      <div class="overlay-terms">
+        {terms.map((id) => (
+          <TermText key={id} runs={[{ text: view.terms.get(id)?.term ?? id, termId: id }]} marks />
+        ))}
+        <button type="button" class="expand" onClick={() => (ui.overlayExpanded.value = true)}>
+          {t('expand')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import type { MessageKey } from './i18n';
+import { useModels } from './context';
+
+const SOURCE: Record<'estimate' | 'subtitles' | 'calibrated', MessageKey> = {
+  estimate: 'timingEstimate',
+  subtitles: 'timingSubtitles',
+  calibrated: 'timingCalibrated',
+};
+
+/** Where the times come from, and the one-click corrections. */
+export function TimingBar() {
+  const { i18n, timing } = useModels();
+  const { t } = i18n;
+  const source = timing.timeline.value.source;
+  const offset = timing.calibration.value.offset;
+  return (
+    <div class="timing" data-timing-source={source}>
+      <span class="source" title={t('timingHelp')}>
+        {t(SOURCE[source])}
+      </span>
+      {offset !== 0 ? <span class="offset">{t('offsetLabel', { value: offset > 0 ? `+${offset}` : offset })}</span> : null}
+      <span class="spacer" />
+      <button type="button" class="icon" aria-label={t('nudgeEarlier')} title={t('nudgeEarlier')} onClick={() => timing.nudge(-0.5)}>
+        −0.5s
+      </button>
+      <button type="button" class="icon" aria-label={t('nudgeLater')} title={t('nudgeLater')} onClick={() => timing.nudge(0.5)}>
+        +0.5s
+      </button>
+      {source === 'calibrated' ? (
+        <button type="button" class="icon" onClick={() => timing.reset()}>
+          {t('resetTiming')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { ReadonlySignal } from '@preact/signals';
+import type { ScreenMode } from '../bilibili/dom';
+import type { I18n } from './i18n';
+import type { Playback } from './models/playback';
+import type { SettingsModel } from './models/settings';
+import type { TalkModel } from './models/talk';
+import type { Timing } from './models/timing';
+import type { UiModel } from './models/ui';
+
+export type PageStatus = 'waiting' | 'ready' | 'not-found';
+
+export interface PanelModels {
+  i18n: I18n;
+  talk: TalkModel;
+  playback: Playback;
+  timing: Timing;
+  settings: SettingsModel;
+  ui: UiModel;
+  page: { mode: ReadonlySignal<ScreenMode>; status: ReadonlySignal<PageStatus> };
+  io: {
+    download(filename: string, mime: string, text: string): void;
+    copy(text: string): Promise<void>;
+  };
+}
+
+export const Models = createContext<PanelModels | null>(null);
+
+export function useModels(): PanelModels {
+  const m = useContext(Models);
+  if (!m) throw new Error('Panel models missing');
+  return m;
+}

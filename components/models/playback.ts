@@ -1,0 +1,62 @@
+/**
+ * Playback: the one clock of the panel. A media handle (from the page adapter) pushes
+ * snapshots; `time` is a signal; user intent comes back through `seek`.
+ */
+import { batch, signal, type ReadonlySignal } from '@preact/signals';
+import type { MediaHandle, MediaSnapshot } from '../../bilibili/media';
+
+export interface Playback {
+  time: ReadonlySignal<number>;
+  paused: ReadonlySignal<boolean>;
+  duration: ReadonlySignal<number>;
+  /** True while a media element is attached. */
+  attached: ReadonlySignal<boolean>;
+  /** Attach a media handle until `signal` aborts (or another handle is attached). */
+  attach(handle: MediaHandle, signal: AbortSignal): void;
+  seek(t: number): void;
+}
+
+export function createPlayback(): Playback {
+  const time = signal(0);
+  const paused = signal(true);
+  const duration = signal(0);
+  const attached = signal(false);
+  let current: { handle: MediaHandle; stop: AbortController } | null = null;
+
+  const apply = (s: MediaSnapshot): void =>
+    batch(() => {
+      time.value = s.time;
+      paused.value = s.paused;
+      if (s.duration > 0) duration.value = s.duration;
+    });
+
+  return {
+    time,
+    paused,
+    duration,
+    attached,
+    attach(handle, outer) {
+      current?.stop.abort();
+      const stop = new AbortController();
+      const detach = (): void => {
+        stop.abort();
+        if (current?.stop === stop) {
+          current = null;
+          attached.value = false;
+        }
+      };
+      outer.addEventListener('abort', detach, { once: true, signal: stop.signal });
+      current = { handle, stop };
+      attached.value = true;
+      apply(handle.snapshot());
+      handle.subscribe(apply, stop.signal);
+    },
+    seek(t) {
+      if (!current || !Number.isFinite(t)) return;
+      const target = Math.max(0, t);
+      current.handle.seek(target);
+      // Show the target at once; the media's `seeked` confirms it.
+      time.value = target;
+    },
+  };
+}

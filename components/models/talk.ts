@@ -1,0 +1,125 @@
+/**
+ * The talk as the views need it: the pack in the chosen script, term occurrences (derived
+ * by the matcher, never kept by hand), mentions per term, and the search index.
+ */
+import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { LoadedPack } from '../../lib/pack/bundle';
+import type { Segment, Speaker, TalkPack, Term } from '../../lib/pack/types';
+import { createSearchIndex, type SearchIndex } from '../../lib/search';
+import { createTermMatcher, splitRuns, type Run, type TermMatcher } from '../../lib/terms';
+
+const LATIN = /^[\x20-\x7E·]+$/;
+
+function zhMatcher(terms: readonly Term[]): TermMatcher {
+  return createTermMatcher(
+    terms.flatMap((t) => [t.term, ...(t.zh ? [t.zh] : []), ...t.aliases].map((pattern) => ({ termId: t.id, pattern }))),
+  );
+}
+
+function enMatcher(terms: readonly Term[]): TermMatcher {
+  return createTermMatcher(
+    terms.flatMap((t) =>
+      [t.term, t.en, ...t.aliasesEn, ...t.aliases.filter((a) => LATIN.test(a))]
+        .filter((p) => LATIN.test(p))
+        .map((pattern) => ({ termId: t.id, pattern })),
+    ),
+  );
+}
+
+export interface TalkView {
+  pack: TalkPack;
+  speakers: Map<string, Speaker>;
+  terms: Map<string, Term>;
+  runsZh(i: number): Run[];
+  runsEn(i: number): Run[];
+  /** Segment indices mentioning each term (Chinese text), in order. */
+  mentions: Map<string, number[]>;
+  /** Segment index → chapter index. */
+  chapterOf: Int32Array;
+  chapterStarts: number[];
+  source(seg: Segment): string;
+}
+
+export function prepareView(pack: TalkPack): TalkView {
+  const zh = zhMatcher(pack.terms);
+  const en = enMatcher(pack.terms);
+  const matchesZh = pack.segments.map((s) => zh.find(s.text));
+  const cacheEn = new Map<number, Run[]>();
+  const mentions = new Map<string, number[]>(pack.terms.map((t) => [t.id, []]));
+  matchesZh.forEach((ms, i) => {
+    for (const id of new Set(ms.map((m) => m.termId))) mentions.get(id)?.push(i);
+  });
+  const index = new Map(pack.segments.map((s, i) => [s.id, i]));
+  const chapterStarts = pack.chapters.map((c) => index.get(c.segmentId) ?? 0);
+  const chapterOf = new Int32Array(pack.segments.length);
+  let c = 0;
+  for (let i = 0; i < pack.segments.length; i++) {
+    while (c + 1 < chapterStarts.length && (chapterStarts[c + 1] as number) <= i) c++;
+    chapterOf[i] = c;
+  }
+  return {
+    pack,
+    speakers: new Map(pack.speakers.map((s) => [s.id, s])),
+    terms: new Map(pack.terms.map((t) => [t.id, t])),
+    runsZh: (i) => splitRuns(pack.segments[i]?.text ?? '', matchesZh[i] ?? []),
+    runsEn(i) {
+      let runs = cacheEn.get(i);
+      if (!runs) {
+        const text = pack.segments[i]?.textEn ?? '';
+        runs = splitRuns(text, en.find(text));
+        cacheEn.set(i, runs);
+      }
+      return runs;
+    },
+    mentions,
+    chapterOf,
+    chapterStarts,
+    source: (seg) => pack.raw.slice(seg.span[0], seg.span[1]),
+  };
+}
+
+export interface TalkModel {
+  base: LoadedPack;
+  /** Traditional-script pack once loaded (null until chosen and fetched). */
+  hant: Signal<TalkPack | null>;
+  useHant: ReadonlySignal<boolean>;
+  view: ReadonlySignal<TalkView>;
+  search: ReadonlySignal<SearchIndex>;
+}
+
+export function createTalkModel(base: LoadedPack, wantHant: ReadonlySignal<boolean>): TalkModel {
+  const hant = signal<TalkPack | null>(null);
+  const useHant = computed(() => wantHant.value && hant.value !== null);
+  const baseView = prepareView(base.pack);
+  let hantView: TalkView | undefined;
+  const view = computed(() => {
+    const h = hant.value;
+    if (!useHant.value || !h) return baseView;
+    return (hantView ??= prepareView(h));
+  });
+  const search = computed(() => {
+    const v = view.value;
+    return createSearchIndex(
+      v.pack.segments.map((s, i) => {
+        const sp = v.speakers.get(s.speaker);
+        // Traditional conversion is one character for one, so the Simplified pinyin still lines up.
+        return {
+          text: s.text,
+          textEn: s.textEn,
+          speakerName: sp?.name ?? '',
+          speakerNameEn: sp?.nameEn ?? '',
+          pinyin: base.pinyin.segments[i] ?? '',
+        };
+      }),
+      v.pack.terms.map((t, i) => {
+        const b = base.pack.terms[i];
+        return {
+          id: t.id,
+          names: [t.term, t.en, ...(t.zh ? [t.zh] : []), ...t.aliases, ...t.aliasesEn, ...(b ? [b.term, ...(b.zh ? [b.zh] : [])] : [])],
+          pinyin: base.pinyin.terms[i] ?? '',
+        };
+      }),
+    );
+  });
+  return { base, hant, useHant, view, search };
+}

@@ -1,0 +1,121 @@
+/**
+ * Timing model: layers the timeline (estimate → aligned subtitles → user anchors + offset)
+ * and derives the active segment and chapter. Anchors persist per part through `store`.
+ */
+import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
+import type { TalkPack } from '../../lib/pack/types';
+import { buildTimeline, DEFAULT_DURATION, type Timeline, type TimedUnit } from '../../lib/timeline';
+import { EMPTY_CALIBRATION, type CalibrationRecord } from './storage';
+import type { Playback } from './playback';
+
+export interface CalibrationStore {
+  load(): Promise<CalibrationRecord | null>;
+  save(record: CalibrationRecord): Promise<void>;
+}
+
+export interface Timing {
+  timeline: ReadonlySignal<Timeline>;
+  active: ReadonlySignal<number>;
+  activeChapter: ReadonlySignal<number>;
+  calibration: ReadonlySignal<CalibrationRecord>;
+  /** Aligned starts from Bilibili's subtitles (layer 2), or null. */
+  aligned: Signal<readonly number[] | null>;
+  /** Part duration from the page state, used until the media reports its own. */
+  pageDuration: Signal<number>;
+  markNow(index: number): void;
+  nudge(seconds: number): void;
+  reset(): void;
+  /** Resolves once stored anchors are loaded. */
+  ready: Promise<void>;
+}
+
+const MAX_OFFSET = 600;
+
+export function validCalibration(v: unknown, segmentIds: ReadonlySet<string>): CalibrationRecord {
+  if (typeof v !== 'object' || v === null) return EMPTY_CALIBRATION;
+  const r = v as Partial<CalibrationRecord>;
+  const anchors = Array.isArray(r.anchors)
+    ? r.anchors
+        .filter(
+          (a): a is { segmentId: string; time: number } =>
+            typeof a === 'object' &&
+            a !== null &&
+            typeof a.segmentId === 'string' &&
+            segmentIds.has(a.segmentId) &&
+            Number.isFinite(a.time) &&
+            a.time >= 0,
+        )
+        .slice(-200)
+    : [];
+  const offset = typeof r.offset === 'number' && Number.isFinite(r.offset) ? Math.max(-MAX_OFFSET, Math.min(MAX_OFFSET, r.offset)) : 0;
+  return { v: 1, anchors, offset };
+}
+
+export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: readonly number[], store: CalibrationStore): Timing {
+  const units: TimedUnit[] = pack.segments.map((s) => ({ source: pack.raw.slice(s.span[0], s.span[1]), speaker: s.speaker }));
+  const index = new Map(pack.segments.map((s, i) => [s.id, i]));
+  const ids = new Set(index.keys());
+  const calibration = signal<CalibrationRecord>(EMPTY_CALIBRATION);
+  const aligned = signal<readonly number[] | null>(null);
+  const pageDuration = signal(0);
+  const duration = computed(() => playback.duration.value || pageDuration.value || DEFAULT_DURATION);
+
+  const timeline = computed(() =>
+    buildTimeline({
+      units,
+      duration: duration.value,
+      aligned: aligned.value,
+      anchors: calibration.value.anchors.flatMap((a) => {
+        const i = index.get(a.segmentId);
+        return i === undefined ? [] : [{ index: i, time: a.time }];
+      }),
+      offset: calibration.value.offset,
+    }),
+  );
+  const active = computed(() => timeline.value.lookup(playback.time.value));
+  const activeChapter = computed(() => {
+    const i = active.value;
+    let c = -1;
+    for (let k = 0; k < chapterStarts.length && (chapterStarts[k] as number) <= i; k++) c = k;
+    return c;
+  });
+
+  const write = (next: CalibrationRecord): void => {
+    calibration.value = next;
+    store.save(next).catch((err: unknown) => console.warn('[companion] could not save calibration', err));
+  };
+
+  const ready = store.load().then(
+    (stored) => {
+      calibration.value = validCalibration(stored, ids);
+    },
+    () => undefined,
+  );
+
+  return {
+    timeline,
+    active,
+    activeChapter,
+    calibration,
+    aligned,
+    pageDuration,
+    ready,
+    markNow(i) {
+      const seg = pack.segments[i];
+      if (!seg) return;
+      const time = playback.time.value;
+      const cur = calibration.value;
+      // The offset was folded into what the user saw; anchors are absolute, so keep it out of them.
+      const anchors = [...cur.anchors.filter((a) => a.segmentId !== seg.id), { segmentId: seg.id, time: Math.max(0, time - cur.offset) }];
+      batch(() => write({ v: 1, anchors, offset: cur.offset }));
+    },
+    nudge(seconds) {
+      const cur = calibration.value;
+      const offset = Math.round((cur.offset + seconds) * 1000) / 1000;
+      write({ ...cur, offset: Math.max(-MAX_OFFSET, Math.min(MAX_OFFSET, offset)) });
+    },
+    reset() {
+      write(EMPTY_CALIBRATION);
+    },
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * User settings: schema, defaults, migrations and a validator that keeps every valid field
+ * and replaces invalid ones with defaults (a bad value never costs the user the rest).
+ */
+import { isFiniteNumber, isRecord, oneOf } from './guard';
+
+export const UI_LANGUAGES = ['auto', 'zh-CN', 'en'] as const;
+export const THEMES = ['auto', 'light', 'dark'] as const;
+export const PANEL_POSITIONS = ['column', 'floating'] as const;
+export const TRANSCRIPT_LANGUAGES = ['zh', 'en', 'bilingual'] as const;
+export const CHINESE_SCRIPTS = ['simplified', 'traditional'] as const;
+export const FONT_SIZE = { min: 12, max: 20 } as const;
+
+/** v1: the first release (issue 6). */
+export interface SettingsV1 {
+  enabled: boolean;
+  panelPosition: (typeof PANEL_POSITIONS)[number];
+  fontSize: number;
+  follow: boolean;
+  speakerLabels: boolean;
+  termMarks: boolean;
+  termCards: boolean;
+  showOriginal: boolean;
+  language: (typeof UI_LANGUAGES)[number];
+  theme: (typeof THEMES)[number];
+  compactOverlay: boolean;
+  shortcuts: boolean;
+}
+
+/** v2: the bilingual companion (issue 8) — transcript language and Chinese script, independent of the UI language. */
+export interface SettingsV2 extends Omit<SettingsV1, 'language'> {
+  uiLanguage: (typeof UI_LANGUAGES)[number];
+  transcriptLanguage: (typeof TRANSCRIPT_LANGUAGES)[number];
+  chineseScript: (typeof CHINESE_SCRIPTS)[number];
+}
+
+export type Settings = SettingsV2;
+export const SETTINGS_VERSION = 2;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  enabled: true,
+  panelPosition: 'column',
+  fontSize: 14,
+  follow: true,
+  speakerLabels: true,
+  termMarks: true,
+  termCards: false,
+  showOriginal: false,
+  uiLanguage: 'auto',
+  theme: 'auto',
+  compactOverlay: true,
+  shortcuts: true,
+  transcriptLanguage: 'zh',
+  chineseScript: 'simplified',
+});
+
+/** v1 → v2: `language` becomes `uiLanguage`; an English UI user starts with the English transcript. */
+export function migrateV1toV2(v1: unknown): unknown {
+  if (!isRecord(v1)) return v1;
+  const { language, ...rest } = v1;
+  return {
+    ...rest,
+    uiLanguage: language,
+    transcriptLanguage: language === 'en' ? 'en' : 'zh',
+    chineseScript: 'simplified',
+  };
+}
+
+export const SETTINGS_MIGRATIONS: Record<number, (v: unknown) => unknown> = { 2: migrateV1toV2 };
+
+type Check = (v: unknown) => boolean;
+const bool: Check = (v) => typeof v === 'boolean';
+const enumOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    oneOf(values, v);
+
+const CHECKS: { [K in keyof Settings]: Check } = {
+  enabled: bool,
+  panelPosition: enumOf(PANEL_POSITIONS),
+  fontSize: (v) => isFiniteNumber(v) && Number.isInteger(v) && v >= FONT_SIZE.min && v <= FONT_SIZE.max,
+  follow: bool,
+  speakerLabels: bool,
+  termMarks: bool,
+  termCards: bool,
+  showOriginal: bool,
+  uiLanguage: enumOf(UI_LANGUAGES),
+  theme: enumOf(THEMES),
+  compactOverlay: bool,
+  shortcuts: bool,
+  transcriptLanguage: enumOf(TRANSCRIPT_LANGUAGES),
+  chineseScript: enumOf(CHINESE_SCRIPTS),
+};
+
+/** Any stored value (garbage, partial, from a future version) → complete, valid settings. */
+export function validateSettings(value: unknown): Settings {
+  const out: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  if (isRecord(value)) {
+    for (const key of Object.keys(CHECKS) as (keyof Settings)[]) {
+      if (CHECKS[key](value[key])) out[key] = value[key];
+    }
+  }
+  return out as unknown as Settings;
+}
+
+/** Apply a partial change from the UI, validated field by field. */
+export function patchSettings(current: Settings, patch: Partial<Settings>): Settings {
+  return validateSettings({ ...current, ...patch });
+}

@@ -1,0 +1,87 @@
+/** A broken pack fails validation with a message naming the item and the field. */
+import { describe, expect, it } from 'vitest';
+import type { PackFiles } from '../../lib/pack/types';
+import { validatePack } from '../../lib/pack/validate';
+import { readPackFiles } from '../../scripts/pack-files';
+
+type Obj = Record<string, unknown>;
+const files = readPackFiles();
+const clone = (): PackFiles & { segments: Obj[]; speakers: Obj[]; chapters: Obj[]; glossary: Obj[] } =>
+  structuredClone(files) as PackFiles & { segments: Obj[]; speakers: Obj[]; chapters: Obj[]; glossary: Obj[] };
+
+describe('validatePack', () => {
+  it('accepts the shipped pack', () => {
+    expect(() => validatePack(files)).not.toThrow();
+  });
+
+  it('names the item and field of a missing field', () => {
+    const f = clone();
+    delete f.segments[4]!.text;
+    expect(() => validatePack(f)).toThrow('segments[4] (s005).text: expected a non-empty string');
+  });
+
+  it('rejects overlapping spans', () => {
+    const f = clone();
+    const span = f.segments[10]!.span as number[];
+    span[0] = span[0]! - 3;
+    expect(() => validatePack(f)).toThrow(/segments\[10\] \(s011\)\.span: overlap: starts at \d+, previous span ended at \d+/);
+  });
+
+  it('rejects gapped spans', () => {
+    const f = clone();
+    const span = f.segments[10]!.span as number[];
+    span[0] = span[0]! + 2;
+    expect(() => validatePack(f)).toThrow(/segments\[10\] \(s011\)\.span: gap/);
+  });
+
+  it('rejects spans that stop short of the end of raw.txt (text lost)', () => {
+    const f = clone();
+    f.segments.pop();
+    expect(() => validatePack(f)).toThrow(/segments: spans end at \d+, raw.txt ends at \d+ \(text lost\)/);
+  });
+
+  it('rejects an unknown speaker', () => {
+    const f = clone();
+    f.segments[7]!.speaker = 'zhang';
+    expect(() => validatePack(f)).toThrow('segments[7] (s008).speaker: unknown speaker "zhang"');
+  });
+
+  it('rejects a duplicate id', () => {
+    const f = clone();
+    f.glossary[3]!.id = f.glossary[2]!.id;
+    expect(() => validatePack(f)).toThrow(`glossary: duplicate id "${String(f.glossary[2]!.id)}"`);
+  });
+
+  it('rejects chapters out of order and unknown segments', () => {
+    const f = clone();
+    [f.chapters[2], f.chapters[3]] = [f.chapters[3]!, f.chapters[2]!];
+    expect(() => validatePack(f)).toThrow(/chapters\[3\] \(c03\)\.segmentId: chapters must be in order/);
+    const g = clone();
+    g.chapters[1]!.segmentId = 's999';
+    expect(() => validatePack(g)).toThrow('chapters[1] (c02).segmentId: unknown segment "s999"');
+  });
+
+  it('rejects a glossary link that is not https and a short explanation that is too long', () => {
+    const f = clone();
+    (f.glossary[0]!.links as Obj[])[0]!.url = 'http://example.com';
+    expect(() => validatePack(f)).toThrow(/glossary\[0\] \(\S+\)\.links\[0\]\.url: expected an https URL/);
+    const g = clone();
+    g.glossary[1]!.short = '长'.repeat(61);
+    expect(() => validatePack(g)).toThrow(/glossary\[1\] \(\S+\)\.short: longer than 60 characters/);
+  });
+
+  it('rejects Han characters in an English field and an unknown related term', () => {
+    const f = clone();
+    f.segments[0]!.textEn = '扩散 model';
+    expect(() => validatePack(f)).toThrow('segments[0] (s001).textEn: Han characters in an English field');
+    const g = clone();
+    g.glossary[0]!.related = ['nope'];
+    expect(() => validatePack(g)).toThrow(/glossary\[0\] \(\S+\)\.related: unknown term "nope"/);
+  });
+
+  it('rejects a segment over 120 Han characters', () => {
+    const f = clone();
+    f.segments[0]!.text = '字'.repeat(121);
+    expect(() => validatePack(f)).toThrow('segments[0] (s001).text: more than 120 Han characters');
+  });
+});

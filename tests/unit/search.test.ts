@@ -1,0 +1,56 @@
+import { signal } from '@preact/signals';
+import { describe, expect, it } from 'vitest';
+import { createTalkModel } from '../../components/models/talk';
+import type { SearchHit } from '../../lib/search';
+import { buildPackBundle } from '../../scripts/pack-bundle';
+
+const { bundle, pack } = buildPackBundle();
+const talk = createTalkModel({ pack, pinyin: bundle.pinyin }, signal(false));
+const search = (q: string): SearchHit[] => talk.search.value.search(q);
+const segTexts = (hits: SearchHit[]): string[] => hits.flatMap((h) => (h.kind === 'term' ? [] : [pack.segments[h.index]!.text]));
+
+describe('search', () => {
+  it('finds "Mamba" in the lines that say it', () => {
+    const hits = search('Mamba');
+    const texts = segTexts(hits);
+    expect(texts.length).toBeGreaterThanOrEqual(2);
+    for (const t of texts) expect(t).toContain('Mamba');
+    expect(hits[0]).toEqual({ kind: 'term', termId: 'mamba' });
+  });
+  it('"kuosan" (full pinyin) finds 扩散', () => {
+    const texts = segTexts(search('kuosan'));
+    expect(texts.length).toBeGreaterThan(0);
+    for (const t of texts) expect(t).toContain('扩散');
+  });
+  it('"ks" (initials) finds 扩散 first among terms and among lines', () => {
+    const hits = search('ks');
+    expect(hits[0]).toEqual({ kind: 'term', termId: 'diffusion-model' });
+    expect(segTexts(hits).some((t) => t.includes('扩散'))).toBe(true);
+  });
+  it('"scaling law" finds the Scaling Law lines (case-insensitive English)', () => {
+    const hits = search('scaling law');
+    const texts = segTexts(hits);
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+    for (const t of texts.slice(0, 5)) expect(t.toLowerCase()).toContain('scaling law');
+    expect(hits.some((h) => h.kind === 'term' && h.termId === 'scaling-law')).toBe(true);
+  });
+  it('searches the English translation too', () => {
+    const hits = search('hallucination');
+    expect(hits.some((h) => h.kind === 'text' && h.field === 'textEn')).toBe(true);
+  });
+  it('finds speakers by name', () => {
+    const hits = search('顾老师');
+    expect(hits.some((h) => h.kind === 'speaker' && pack.segments[h.index]!.speaker === 'gu')).toBe(true);
+  });
+  it('reports match positions inside the text', () => {
+    for (const h of search('自回归')) {
+      if (h.kind === 'term') continue;
+      const text = h.field === 'textEn' ? pack.segments[h.index]!.textEn : pack.segments[h.index]!.text;
+      expect(text.slice(h.start, h.end)).toBe('自回归');
+    }
+  });
+  it('returns nothing for nothing', () => {
+    expect(search('')).toEqual([]);
+    expect(search('zzzzqqq')).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, migrateV1toV2, patchSettings, SETTINGS_VERSION, validateSettings } from '../../lib/settings';
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8'));
+
+describe('settings migrations', () => {
+  it('v1 → v2: language becomes uiLanguage; an English UI starts with the English transcript', () => {
+    expect(migrateV1toV2(fixture('settings-v1.json'))).toEqual(fixture('settings-v2.json'));
+    expect(migrateV1toV2({ ...(fixture('settings-v1.json') as object), language: 'zh-CN' })).toMatchObject({
+      uiLanguage: 'zh-CN',
+      transcriptLanguage: 'zh',
+    });
+  });
+  it('the migrated value is valid as is', () => {
+    expect(validateSettings(migrateV1toV2(fixture('settings-v1.json')))).toEqual(fixture('settings-v2.json'));
+  });
+  it('a migration step never throws on garbage', () => {
+    for (const v of [null, 3, 'x', [], { language: 42 }]) expect(() => migrateV1toV2(v)).not.toThrow();
+  });
+});
+
+describe('validateSettings', () => {
+  it('fills defaults for nothing, garbage and wrong types, never throwing', () => {
+    for (const v of [undefined, null, 0, 'settings', [], [1, 2], { fontSize: 'big' }])
+      expect(validateSettings(v)).toEqual(DEFAULT_SETTINGS);
+  });
+  it('keeps valid fields and replaces invalid ones field by field', () => {
+    const s = validateSettings({ fontSize: 18, theme: 'purple', follow: 'yes', transcriptLanguage: 'bilingual', enabled: false });
+    expect(s).toEqual({ ...DEFAULT_SETTINGS, fontSize: 18, transcriptLanguage: 'bilingual', enabled: false });
+  });
+  it('rejects out-of-range numbers', () => {
+    for (const fontSize of [11, 21, 14.5, Number.NaN, Infinity])
+      expect(validateSettings({ fontSize }).fontSize).toBe(DEFAULT_SETTINGS.fontSize);
+  });
+  it('reads a value from a future version: known valid fields kept, unknown dropped', () => {
+    const s = validateSettings({ ...(fixture('settings-v2.json') as object), newThing: true, theme: 'sepia' });
+    expect(s).toEqual({ ...(fixture('settings-v2.json') as object), theme: DEFAULT_SETTINGS.theme });
+    expect(s).not.toHaveProperty('newThing');
+  });
+  it('patches one field at a time, validated', () => {
+    expect(patchSettings(DEFAULT_SETTINGS, { fontSize: 16 }).fontSize).toBe(16);
+    expect(patchSettings(DEFAULT_SETTINGS, { fontSize: 99 }).fontSize).toBe(DEFAULT_SETTINGS.fontSize);
+  });
+});
+
+describe('settings storage item (fake browser)', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    vi.resetModules();
+  });
+  const load = async () => {
+    const { createSettingsModel, wxtSettingsStore } = await import('../../components/models/settings');
+    const model = createSettingsModel(wxtSettingsStore(), new AbortController().signal);
+    await model.ready;
+    return model;
+  };
+
+  it('starts from the defaults', async () => {
+    expect((await load()).settings.value).toEqual(DEFAULT_SETTINGS);
+  });
+  it('migrates a stored v1 value on first read and records the version', async () => {
+    await fakeBrowser.storage.sync.set({ settings: fixture('settings-v1.json') });
+    expect((await load()).settings.value).toEqual(fixture('settings-v2.json'));
+    expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(fixture('settings-v2.json'));
+  });
+  it('survives corrupt stored values with defaults plus the valid fields', async () => {
+    await fakeBrowser.storage.sync.set({ settings: { fontSize: 19, theme: 7, enabled: 'no' }, settings$: { v: 2 } });
+    expect((await load()).settings.value).toEqual({ ...DEFAULT_SETTINGS, fontSize: 19 });
+  });
+  it('survives a value stored by a future version (no throw, valid fields kept)', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await fakeBrowser.storage.sync.set({ settings: { ...(fixture('settings-v2.json') as object), extra: 1 }, settings$: { v: 9 } });
+    expect((await load()).settings.value).toEqual(fixture('settings-v2.json'));
+    expect(error).toHaveBeenCalled();
+  });
+  it('writes through and sees changes made elsewhere', async () => {
+    const model = await load();
+    await model.update({ theme: 'dark' });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toMatchObject({ theme: 'dark' });
+    await fakeBrowser.storage.sync.set({ settings: { ...DEFAULT_SETTINGS, fontSize: 20 } });
+    await vi.waitFor(() => expect(model.settings.value.fontSize).toBe(20));
+  });
+});

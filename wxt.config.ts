@@ -1,0 +1,37 @@
+import { defineConfig } from 'wxt';
+
+// Content scripts: the ISOLATED panel script is declared in entrypoints/talk.content;
+// the MAIN-world bridge is an unlisted script injected only on the talk's pages.
+const WEB_RESOURCES = ['bridge.js', 'panel.js', 'talk.json', 'talk.zh-Hant.json'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  srcDir: '.',
+  outDir: '.output',
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    // Loaded by the content script, only on BV1DS411w7hz pages: the MAIN-world bridge, the panel bundle, the talk data.
+    web_accessible_resources: browser === 'firefox' ? WEB_RESOURCES : [{ resources: WEB_RESOURCES, matches: ['*://www.bilibili.com/*'] }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'talk-companion@bv1ds411w7hz.example',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  zip: {
+    excludeSources: ['tests/**', 'test-results/**', 'bench-results/**', 'playwright-report/**'],
+  },
+  webExt: { disabled: true },
+  // SOURCEMAP=1 for the size report's per-module breakdown.
+  vite: () => ({ build: { sourcemap: process.env.SOURCEMAP === '1' } }),
+});
