@@ -21,7 +21,8 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'talk-companion@bv1ds411w7hz.example',
-              strict_min_version: '115.0',
+              // data_collection_permissions needs Firefox 140 (desktop) / 142 (Android).
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

@@ -76,14 +76,18 @@ export function createCompanion(base: CompanionDeps): Companion {
     return (bridge = hub);
   };
 
+  let offInvalidated: (() => void) | null = null;
   return {
     route(kind) {
       session?.abort();
       session = null;
+      // Drop the old session's hook on the context too, or every switch would leave one behind.
+      offInvalidated?.();
+      offInvalidated = null;
       // Any other video: nothing is written to the page.
       if (kind === 'other') return;
       const s = new AbortController();
-      ctx.onInvalidated(() => s.abort());
+      offInvalidated = ctx.onInvalidated(() => s.abort());
       session = s;
       const hub = ensureBridge();
       if (kind === 'talk') void startTalk(deps, s.signal, hub, loadPack);
@@ -111,17 +115,19 @@ async function startHint(deps: Deps, signal: AbortSignal): Promise<void> {
     deps.win.navigator.language,
   );
   const ui = deps.createUi(uniqueName('talk-companion-hint'));
+  const hint = new AbortController();
+  signal.addEventListener('abort', () => hint.abort(), { once: true, signal: hint.signal });
   const dismiss = (): void => {
     void item.setValue(true).catch(() => undefined);
-    ui.remove();
+    hint.abort();
   };
   render(<Hint i18n={i18n} href={talkUrl()} onDismiss={dismiss} />, ui.container);
-  signal.addEventListener('abort', () => {
+  hint.signal.addEventListener('abort', () => {
     render(null, ui.container);
     ui.remove();
   });
   // Mount only once the column exists; Bilibili may re-render it, so keep checking.
-  watchPage(deps.win.document, signal, () => {
+  watchPage(deps.win.document, hint.signal, () => {
     if (!ui.host.isConnected || !ui.host.parentElement) placeInColumn(ui.host, deps.win.document);
   });
 }
@@ -155,7 +161,7 @@ async function mountPanel(
   loadPack: () => Promise<LoadedPack>,
   settings: ReturnType<typeof createSettingsModel>,
 ): Promise<void> {
-  const { win, ctx } = deps;
+  const { win } = deps;
   const doc = win.document;
   const i18n: I18n = createI18n(
     computed(() => settings.settings.value.uiLanguage),
@@ -254,9 +260,15 @@ async function mountPanel(
   let card: ShadowUi | null = null;
   const cardWanted = computed(() => settings.settings.value.termCards);
   let mediaStop: AbortController | null = null;
-  let timeout: ReturnType<typeof setTimeout> | number = ctx.setTimeout(() => {
-    if (status.peek() === 'waiting') status.value = 'not-found';
-  }, PLAYER_TIMEOUT_MS);
+  let timeout = 0;
+  const waitForPlayer = (): void => {
+    clearTimeout(timeout);
+    timeout = win.setTimeout(() => {
+      if (status.peek() === 'waiting') status.value = 'not-found';
+    }, PLAYER_TIMEOUT_MS);
+  };
+  waitForPlayer();
+  cleanups.push(() => clearTimeout(timeout));
 
   // Placement is re-resolved only when something that decides it changed, or the host was
   // detached (Bilibili re-rendered the column): a tick is a few property reads otherwise.
@@ -264,13 +276,14 @@ async function mountPanel(
   const place = (state: PageState): void => {
     const immersive = isImmersive(state.mode);
     const floating = settings.settings.value.panelPosition === 'floating';
-    const key = `${immersive}|${floating}|${status.value}|${state.container ? 1 : 0}`;
+    const key = `${immersive}|${floating}|${status.value}|${state.media ? 1 : 0}`;
     if (card && state.container) ensurePlaced(card.host, state.container, null, true);
     if (key === placedKey && ui.host.isConnected) return;
     if (immersive && state.container) ensurePlaced(ui.host, state.container, null, true);
     else if (floating) ensurePlaced(ui.host, doc.body, null, true);
-    // Beside the player only once both exist (inserting early has made Bilibili reload).
-    else if (state.container || status.value === 'not-found') {
+    // Beside the player only once the column and the media exist (inserting early has made
+    // Bilibili reload); the empty #bilibili-player placeholder is not a player yet.
+    else if (state.media || status.value === 'not-found') {
       if (!placeInColumn(ui.host, doc) && status.value === 'not-found') ensurePlaced(ui.host, doc.body, null, true);
     }
     if (ui.host.isConnected) placedKey = key;
@@ -295,10 +308,7 @@ async function mountPanel(
         } else {
           // The player went away mid-session (part switch, re-render): wait again, then say so.
           status.value = 'waiting';
-          clearTimeout(timeout);
-          timeout = ctx.setTimeout(() => {
-            if (status.peek() === 'waiting') status.value = 'not-found';
-          }, PLAYER_TIMEOUT_MS);
+          waitForPlayer();
         }
       }
     }

@@ -1,0 +1,188 @@
+/** Issue 2: the extension appears exactly on the talk, survives Bilibili's navigation, never breaks the page. */
+import { activeLine, expect, extensionHandles, fixture, gotoTalk, hostCount, media, panel, partUrl, TALK, test } from './harness';
+
+const readout = (page: import('@playwright/test').Page) => panel(page).locator('[data-time-readout]');
+
+test('the panel appears once on p=6, beside the player, labelled', async ({ page }) => {
+  await gotoTalk(page);
+  await expect(panel(page)).toHaveAttribute('aria-label', /\S/);
+  const place = await page.evaluate(() => {
+    const host = [...document.querySelectorAll('*')].find((e) => /^talk-companion-/i.test(e.tagName) && e.shadowRoot?.querySelector('[role=complementary]'));
+    return { parent: host?.parentElement?.className, next: host?.nextElementSibling?.id };
+  });
+  expect(place).toEqual({ parent: 'right-container-inner', next: 'danmukuBox' });
+  await expect(activeLine(page)).toHaveCount(1);
+});
+
+test('other parts get only a dismissible hint linking to ?p=6; other videos get nothing at all', async ({ page, harness }) => {
+  await page.goto(partUrl(3));
+  const hint = page.locator('[role="note"]');
+  await expect(hint).toBeVisible();
+  await expect(hint.locator('a')).toHaveAttribute('href', 'https://www.bilibili.com/video/BV1DS411w7hz/?p=6');
+  await expect(panel(page)).toHaveCount(0);
+  await hint.getByRole('button').click();
+  await expect(hint).toHaveCount(0);
+  await page.reload();
+  await page.waitForTimeout(1000);
+  await expect(page.locator('[role="note"]')).toHaveCount(0);
+
+  const other = await harness.context.newPage();
+  // Record every element added once the page's own scripts ran (content scripts run at document_idle, later).
+  await other.addInitScript(() => {
+    const w = window as unknown as { __added: string[] };
+    w.__added = [];
+    addEventListener('DOMContentLoaded', () => {
+      new MutationObserver((rs) => rs.forEach((r) => r.addedNodes.forEach((n) => n.nodeType === 1 && w.__added.push(n.nodeName)))).observe(document, { childList: true, subtree: true });
+    });
+  });
+  await other.goto('https://www.bilibili.com/video/BV1xx411c7mD/?p=6');
+  await other.waitForTimeout(1500);
+  expect(await hostCount(other)).toBe(0);
+  expect(await other.evaluate(() => (window as unknown as { __added: string[] }).__added)).toEqual([]);
+  expect(harness.site.api).toEqual([]);
+});
+
+test('part switches by pushState (5→6→1) mount and unmount with no duplicates; the new <video> is followed', async ({ page }) => {
+  await page.goto(partUrl(5));
+  await expect(page.locator('[role="note"]')).toBeVisible();
+  await page.evaluate(() => (window as unknown as { __fx: { switchPart(p: number): void } }).__fx.switchPart(6));
+  await expect(panel(page)).toHaveCount(1);
+  await expect(page.locator('[role="note"]')).toHaveCount(0);
+  await media.ready(page);
+  await media.seek(page, 300);
+  await expect(readout(page)).toHaveText('5:00');
+  await page.evaluate(() => (window as unknown as { __fx: { switchPart(p: number): void } }).__fx.switchPart(1));
+  await expect(panel(page)).toHaveCount(0);
+  await page.evaluate(() => (window as unknown as { __fx: { switchPart(p: number): void } }).__fx.switchPart(6));
+  await expect(panel(page)).toHaveCount(1);
+  await media.ready(page);
+  // A fresh <video> replaced the old one: the readout follows it, not the detached one.
+  await media.seek(page, 61);
+  await expect(readout(page)).toHaveText('1:01');
+  expect(await hostCount(page)).toBe(1);
+});
+
+test('after 20 part switches: one panel, and the live observers and listeners are unchanged', async ({ page }) => {
+  await gotoTalk(page);
+  const switchTo = (p: number) => page.evaluate((n) => (window as unknown as { __fx: { switchPart(p: number): void } }).__fx.switchPart(n), p);
+  await switchTo(1);
+  await expect(panel(page)).toHaveCount(0);
+  await switchTo(6);
+  await expect(panel(page)).toHaveCount(1);
+  await media.ready(page);
+  await page.waitForTimeout(300);
+  const before = await extensionHandles(page);
+  for (let i = 0; i < 20; i++) {
+    await switchTo(i % 2 ? 6 : 4);
+    await expect(panel(page)).toHaveCount(i % 2 ? 1 : 0);
+  }
+  await expect(panel(page)).toHaveCount(1);
+  await media.ready(page);
+  await page.waitForTimeout(300);
+  const after = await extensionHandles(page);
+  expect(after).toEqual(before);
+  expect(before.observers).toBeGreaterThan(0);
+  expect(before.listeners).toBeGreaterThan(0);
+  expect(await hostCount(page)).toBe(1);
+});
+
+test('the time readout follows seeks on <video>', async ({ page }) => {
+  await gotoTalk(page);
+  for (const t of [95, 1234, 7]) {
+    await media.seek(page, t);
+    await expect(readout(page)).toHaveText(`${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}`);
+  }
+  await media.play(page);
+  await expect(readout(page)).toHaveText('0:09', { timeout: 4000 });
+});
+
+test.describe('with <bwp-video>', () => {
+  test.beforeEach(async ({ page }) => fixture(page, { media: 'bwp' }));
+  test('the time readout follows seeks and playback through the MAIN-world bridge', async ({ page }) => {
+    await gotoTalk(page);
+    await media.seek(page, 600);
+    await expect(readout(page)).toHaveText('10:00');
+    await media.play(page);
+    await expect(readout(page)).toHaveText('10:02', { timeout: 4000 });
+    // Clicking a line seeks the bwp-video (through the bridge).
+    await panel(page).locator('[data-segment-id="s020"]').click();
+    await expect.poll(async () => (await media.state(page)).t).toBeGreaterThan(100);
+  });
+});
+
+test.describe('with a player inserted 3 s after load', () => {
+  test.beforeEach(async ({ page }) => fixture(page, { playerDelay: 3000 }));
+  test('mounts only once the player exists', async ({ page }) => {
+    await page.goto(TALK);
+    await page.waitForTimeout(1500);
+    expect(await hostCount(page)).toBe(0);
+    await expect(panel(page)).toHaveCount(1, { timeout: 6000 });
+    await media.ready(page);
+    await media.seek(page, 42);
+    await expect(readout(page)).toHaveText('0:42');
+  });
+});
+
+test.describe('with the right column re-rendered after mount', () => {
+  test.beforeEach(async ({ page }) => fixture(page, { rerenderColumnAt: 2500 }));
+  test('re-mounts in the new column, once', async ({ page }) => {
+    await gotoTalk(page);
+    await page.waitForTimeout(3000);
+    await expect(panel(page)).toHaveCount(1);
+    expect(await page.evaluate(() => !!document.querySelector('.right-container-inner > [class=""], .right-container-inner')?.querySelector(':scope > *:not(div)'))).toBe(true);
+    expect(await hostCount(page)).toBe(1);
+  });
+});
+
+test('in web-fullscreen the panel lives inside the player container and is visible', async ({ page }) => {
+  await gotoTalk(page);
+  await page.evaluate(() => (window as unknown as { __fx: { setScreen(m: string): void } }).__fx.setScreen('web'));
+  await expect(page.locator('.bpx-player-container [role="complementary"]')).toBeVisible();
+  await page.evaluate(() => (window as unknown as { __fx: { setScreen(m: string): void } }).__fx.setScreen('normal'));
+  await expect(page.locator('.right-container-inner [role="complementary"]')).toBeVisible();
+  expect(await hostCount(page)).toBe(1);
+});
+
+test('forged bridge messages from page script are ignored', async ({ page }) => {
+  await gotoTalk(page);
+  await media.seek(page, 120);
+  await expect(readout(page)).toHaveText('2:00');
+  await page.evaluate(() => {
+    const ns = 'bv1ds411w7hz-companion';
+    for (const body of [{ kind: 'time', t: 999, paused: false, duration: 2400, rate: 1 }, { kind: 'nav', url: 'https://www.bilibili.com/video/BV1xx411c7mD/' }, { kind: 'state', bvid: 'BV1DS411w7hz', p: 6, cid: 'x', pages: 'y' }]) {
+      window.postMessage({ ns, v: 1, token: 'guess', dir: 'page', body }, '*');
+      window.postMessage({ ns, v: 1, dir: 'page', body }, '*');
+      window.postMessage(body, '*');
+    }
+    window.postMessage('garbage', '*');
+  });
+  await page.waitForTimeout(500);
+  await expect(readout(page)).toHaveText('2:00');
+  await expect(panel(page)).toHaveCount(1);
+});
+
+test('a malformed URL and a player removed mid-playback leave a clear state, never an exception', async ({ page }) => {
+  await gotoTalk(page);
+  await media.play(page);
+  await page.evaluate(() => (window as unknown as { __fx: { removePlayer(): void } }).__fx.removePlayer());
+  await expect(panel(page).getByText(/等待播放器|没有找到播放器/)).toBeVisible();
+  await page.evaluate(() => history.pushState({}, '', '/video/%E0%A4%A/?p=6'));
+  await expect(panel(page)).toHaveCount(0, { timeout: 3000 });
+  await page.evaluate(() => history.pushState({}, '', '/video/BV1DS411w7hz/?p=6'));
+  // Back on the talk without a player: nothing is mounted until one appears.
+  await page.waitForTimeout(500);
+  expect(await hostCount(page)).toBe(0);
+  await page.evaluate(() => (window as unknown as { __fx: { buildPlayer(): void } }).__fx.buildPlayer());
+  await expect(panel(page)).toHaveCount(1);
+  expect(await hostCount(page)).toBe(1);
+});
+
+test.describe('with no player ever', () => {
+  test.beforeEach(async ({ page }) => fixture(page, { noPlayer: true }));
+  test('says the player was not found', async ({ page }) => {
+    test.setTimeout(40_000);
+    await page.goto(TALK);
+    await expect(panel(page).getByRole('alert')).toHaveText(/没有找到播放器/, { timeout: 20_000 });
+    expect(await hostCount(page)).toBe(1);
+  });
+});
