@@ -32,7 +32,11 @@ export default defineConfig({
   zip: {
     excludeSources: ['tests/**', 'test-results/**', 'bench-results/**', 'playwright-report/**'],
   },
-  webExt: { disabled: true },
+  // `npm run dev` opens Chromium on the talk (Debian's chromium, or CHROMIUM_PATH).
+  webExt: {
+    startUrls: ['https://www.bilibili.com/video/BV1DS411w7hz/?p=6'],
+    binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+  },
   // SOURCEMAP=1 for the size report's per-module breakdown.
   vite: () => ({ build: { sourcemap: process.env.SOURCEMAP === '1' } }),
 });

@@ -290,9 +290,20 @@ async function mountPanel(
   };
 
   let attached: Element | null = null;
+  // The panel is as tall as the player beside it (Bilibili resizes the player with the window).
+  let sized: Element | null = null;
+  const sizer = new ResizeObserver(([entry]) => {
+    if (entry) ui.host.style.setProperty('--panel-h', `${Math.max(360, Math.round(entry.contentRect.height))}px`);
+  });
+  cleanups.push(() => sizer.disconnect());
   const tick = watchPage(doc, life, (state, changed) => {
     if (changed) {
       mode.value = state.mode;
+      if (state.container !== sized) {
+        sizer.disconnect();
+        sized = state.container;
+        if (sized) sizer.observe(sized);
+      }
       if (state.media?.el !== attached) {
         mediaStop?.abort();
         mediaStop = null;

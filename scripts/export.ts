@@ -38,5 +38,8 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code
 
 const { format, duration, mode } = parse(process.argv.slice(2));
 const pack = loadPack();
-const timeline = buildTimeline({ units: pack.segments.map((s) => ({ source: pack.raw.slice(s.span[0], s.span[1]), speaker: s.speaker })), duration });
+const timeline = buildTimeline({
+  units: pack.segments.map((s) => ({ source: pack.raw.slice(s.span[0], s.span[1]), speaker: s.speaker })),
+  duration,
+});
 process.stdout.write(exportTalk(format, { pack, timeline, mode }));

@@ -53,7 +53,9 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
   const dir = join('.output', target);
   let files: string[];
   try {
-    files = walk(dir).map((f) => relative(dir, f)).filter((f) => /\.(js|css|json|html)$/.test(f));
+    files = walk(dir)
+      .map((f) => relative(dir, f))
+      .filter((f) => /\.(js|css|json|html)$/.test(f));
   } catch {
     console.log(`${target}: not built (skipped)`);
     continue;
@@ -79,7 +81,9 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
     console.log(`  ${g.padEnd(44)} ${(t.raw / KB).toFixed(1).padStart(7)}KB ${(t.gz / KB).toFixed(1).padStart(7)}KB  ${note}`);
   }
   const page = ['content script', 'panel', 'bridge'].reduce((n, g) => n + (totals.get(g as Group)?.gz ?? 0), 0);
-  console.log(`  ${'on the talk page (content script + panel + bridge)'.padEnd(44)} ${''.padStart(9)} ${(page / KB).toFixed(1).padStart(7)}KB`);
+  console.log(
+    `  ${'on the talk page (content script + panel + bridge)'.padEnd(44)} ${''.padStart(9)} ${(page / KB).toFixed(1).padStart(7)}KB`,
+  );
 }
 if (failed) {
   console.error('\nsize budget exceeded');

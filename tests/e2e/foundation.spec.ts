@@ -7,7 +7,9 @@ test('the panel appears once on p=6, beside the player, labelled', async ({ page
   await gotoTalk(page);
   await expect(panel(page)).toHaveAttribute('aria-label', /\S/);
   const place = await page.evaluate(() => {
-    const host = [...document.querySelectorAll('*')].find((e) => /^talk-companion-/i.test(e.tagName) && e.shadowRoot?.querySelector('[role=complementary]'));
+    const host = [...document.querySelectorAll('*')].find(
+      (e) => /^talk-companion-/i.test(e.tagName) && e.shadowRoot?.querySelector('[role=complementary]'),
+    );
     return { parent: host?.parentElement?.className, next: host?.nextElementSibling?.id };
   });
   expect(place).toEqual({ parent: 'right-container-inner', next: 'danmukuBox' });
@@ -32,7 +34,10 @@ test('other parts get only a dismissible hint linking to ?p=6; other videos get 
     const w = window as unknown as { __added: string[] };
     w.__added = [];
     addEventListener('DOMContentLoaded', () => {
-      new MutationObserver((rs) => rs.forEach((r) => r.addedNodes.forEach((n) => n.nodeType === 1 && w.__added.push(n.nodeName)))).observe(document, { childList: true, subtree: true });
+      new MutationObserver((rs) => rs.forEach((r) => r.addedNodes.forEach((n) => n.nodeType === 1 && w.__added.push(n.nodeName)))).observe(
+        document,
+        { childList: true, subtree: true },
+      );
     });
   });
   await other.goto('https://www.bilibili.com/video/BV1xx411c7mD/?p=6');
@@ -64,7 +69,8 @@ test('part switches by pushState (5→6→1) mount and unmount with no duplicate
 
 test('after 20 part switches: one panel, and the live observers and listeners are unchanged', async ({ page }) => {
   await gotoTalk(page);
-  const switchTo = (p: number) => page.evaluate((n) => (window as unknown as { __fx: { switchPart(p: number): void } }).__fx.switchPart(n), p);
+  const switchTo = (p: number) =>
+    page.evaluate((n) => (window as unknown as { __fx: { switchPart(p: number): void } }).__fx.switchPart(n), p);
   await switchTo(1);
   await expect(panel(page)).toHaveCount(0);
   await switchTo(6);
@@ -129,7 +135,11 @@ test.describe('with the right column re-rendered after mount', () => {
     await gotoTalk(page);
     await page.waitForTimeout(3000);
     await expect(panel(page)).toHaveCount(1);
-    expect(await page.evaluate(() => !!document.querySelector('.right-container-inner > [class=""], .right-container-inner')?.querySelector(':scope > *:not(div)'))).toBe(true);
+    expect(
+      await page.evaluate(
+        () => !!document.querySelector('.right-container-inner > [class=""], .right-container-inner')?.querySelector(':scope > *:not(div)'),
+      ),
+    ).toBe(true);
     expect(await hostCount(page)).toBe(1);
   });
 });
@@ -149,7 +159,11 @@ test('forged bridge messages from page script are ignored', async ({ page }) => 
   await expect(readout(page)).toHaveText('2:00');
   await page.evaluate(() => {
     const ns = 'bv1ds411w7hz-companion';
-    for (const body of [{ kind: 'time', t: 999, paused: false, duration: 2400, rate: 1 }, { kind: 'nav', url: 'https://www.bilibili.com/video/BV1xx411c7mD/' }, { kind: 'state', bvid: 'BV1DS411w7hz', p: 6, cid: 'x', pages: 'y' }]) {
+    for (const body of [
+      { kind: 'time', t: 999, paused: false, duration: 2400, rate: 1 },
+      { kind: 'nav', url: 'https://www.bilibili.com/video/BV1xx411c7mD/' },
+      { kind: 'state', bvid: 'BV1DS411w7hz', p: 6, cid: 'x', pages: 'y' },
+    ]) {
       window.postMessage({ ns, v: 1, token: 'guess', dir: 'page', body }, '*');
       window.postMessage({ ns, v: 1, dir: 'page', body }, '*');
       window.postMessage(body, '*');

@@ -128,7 +128,11 @@ export async function extensionHandles(page: Page): Promise<{ observers: number;
   if (isolated) {
     const proto = await cdp.send('Runtime.evaluate', { expression: 'MutationObserver.prototype', contextId: isolated.id });
     const found = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.result.objectId! });
-    const len = await cdp.send('Runtime.callFunctionOn', { objectId: found.objects.objectId!, functionDeclaration: 'function(){return this.length}', returnByValue: true });
+    const len = await cdp.send('Runtime.callFunctionOn', {
+      objectId: found.objects.objectId!,
+      functionDeclaration: 'function(){return this.length}',
+      returnByValue: true,
+    });
     observers = len.result.value as number;
   }
   let listeners = 0;
