@@ -38,14 +38,14 @@ const EVENTS = [
 const finite = (v: number): number => (Number.isFinite(v) && v >= 0 ? v : 0);
 
 type FrameVideo = HTMLVideoElement & {
-  requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
+  requestVideoFrameCallback?: (cb: () => void) => number;
   cancelVideoFrameCallback?: (id: number) => void;
 };
 
 export function videoHandle(video: HTMLVideoElement): MediaHandle {
   const v = video as FrameVideo;
-  const snapshot = (time = v.currentTime): MediaSnapshot => ({
-    time: finite(time),
+  const snapshot = (): MediaSnapshot => ({
+    time: finite(v.currentTime),
     paused: v.paused || v.ended,
     duration: finite(v.duration),
     rate: v.playbackRate,
@@ -53,7 +53,7 @@ export function videoHandle(video: HTMLVideoElement): MediaHandle {
   return {
     kind: 'video',
     element: video,
-    snapshot: () => snapshot(),
+    snapshot,
     seek(t) {
       v.currentTime = Math.max(0, Math.min(t, finite(v.duration) || t));
     },
@@ -68,10 +68,11 @@ export function videoHandle(video: HTMLVideoElement): MediaHandle {
       const loop = (): void => {
         if (signal.aborted || v.paused || v.ended) return stop();
         if (v.requestVideoFrameCallback) {
-          // mediaTime is the presentation time of the frame on screen: what the viewer sees now.
-          frameId = v.requestVideoFrameCallback((_now, meta) => {
+          // Sample once per presented frame. currentTime, not metadata.mediaTime: a frame's
+          // timestamp sits up to a frame before a seek target, which would show the line before it.
+          frameId = v.requestVideoFrameCallback(() => {
             frameId = 0;
-            cb(snapshot(meta.mediaTime));
+            cb(snapshot());
             loop();
           });
         } else {

@@ -17,7 +17,9 @@ export function watchLocation(ctx: ContentScriptContext, win: Window, onChange: 
     current = url;
     onChange(url);
   };
-  ctx.addEventListener(win, 'wxt:locationchange', (event) => report(event.newUrl.href));
+  // WXT's watcher reports the Navigation API's destination, which also fires for downloads
+  // (an <a download> of a blob:): read the committed location once the navigation settled.
+  ctx.addEventListener(win, 'wxt:locationchange', () => queueMicrotask(() => report(win.location.href)));
   ctx.addEventListener(win, 'popstate', () => report(win.location.href));
   return { report };
 }

@@ -20,11 +20,11 @@ export function TimingBar() {
       </span>
       {offset !== 0 ? <span class="offset">{t('offsetLabel', { value: offset > 0 ? `+${offset}` : offset })}</span> : null}
       <span class="spacer" />
-      <button type="button" class="icon" aria-label={t('nudgeEarlier')} title={t('nudgeEarlier')} onClick={() => timing.nudge(-0.5)}>
-        −0.5s
+      <button type="button" class="icon" title={t('nudgeEarlier')} onClick={() => timing.nudge(-0.5)}>
+        −0.5s<span class="sr-only"> {t('nudgeEarlier')}</span>
       </button>
-      <button type="button" class="icon" aria-label={t('nudgeLater')} title={t('nudgeLater')} onClick={() => timing.nudge(0.5)}>
-        +0.5s
+      <button type="button" class="icon" title={t('nudgeLater')} onClick={() => timing.nudge(0.5)}>
+        +0.5s<span class="sr-only"> {t('nudgeLater')}</span>
       </button>
       {source === 'calibrated' ? (
         <button type="button" class="icon" onClick={() => timing.reset()}>

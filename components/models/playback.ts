@@ -16,6 +16,8 @@ export interface Playback {
   seek(t: number): void;
 }
 
+const SEEK_PAST = 0.001;
+
 export function createPlayback(): Playback {
   const time = signal(0);
   const paused = signal(true);
@@ -53,7 +55,9 @@ export function createPlayback(): Playback {
     },
     seek(t) {
       if (!current || !Number.isFinite(t)) return;
-      const target = Math.max(0, t);
+      // 1 ms past the target: media clocks quantise currentTime (Chromium to the microsecond),
+      // which could leave the position a hair before a line's start, i.e. on the line before.
+      const target = Math.max(0, t + SEEK_PAST);
       current.handle.seek(target);
       // Show the target at once; the media's `seeked` confirms it.
       time.value = target;

@@ -1,0 +1,222 @@
+/** Issue 5: the side panel — seek by line and chapter, terms, search, export, follow, keyboard, fullscreen, a11y. */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from '@playwright/test';
+import { activeLine, expect, fixture, gotoTalk, media, panel, test } from './harness';
+import { exportJson } from './cues';
+
+const starts = (page: Page) => media.state(page).then((s) => exportJson(s.duration).segments);
+
+test('clicking a line seeks to its start and makes it current', async ({ page }) => {
+  await gotoTalk(page);
+  const segs = await starts(page);
+  for (const id of ['s042', 's188', 's011']) {
+    await panel(page).locator(`[data-segment-id="${id}"] .body`).click();
+    const want = segs.find((s) => s.id === id)!.start;
+    await expect.poll(async () => Math.abs((await media.state(page)).t - want)).toBeLessThanOrEqual(0.05);
+    await expect(activeLine(page)).toHaveAttribute('data-segment-id', id);
+  }
+});
+
+test('clicking a chapter seeks to its start and marks it current', async ({ page }) => {
+  await gotoTalk(page);
+  const segs = await starts(page);
+  await panel(page).getByRole('tab', { name: '章节' }).click();
+  const chapter = panel(page).locator('[data-chapter-id="c06"]');
+  await chapter.getByRole('button').click();
+  const target = segs.find((s) => s.id === 's078')!;
+  await expect.poll(async () => Math.abs((await media.state(page)).t - target.start)).toBeLessThanOrEqual(0.05);
+  await expect(chapter).toHaveAttribute('aria-current', 'true');
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's078');
+  await expect(panel(page).locator('[data-chapter-id][aria-current="true"]')).toHaveCount(1);
+});
+
+test('a term popover opens by click and by keyboard, shows the short explanation, and Esc closes it', async ({ page }) => {
+  await gotoTalk(page);
+  const glossary = JSON.parse(readFileSync('assets/talk/glossary.json', 'utf8')) as { id: string; short: string; en: string }[];
+  const mamba = glossary.find((t) => t.id === 'mamba')!;
+  const term = panel(page).locator('[data-term-id="mamba"]').first();
+  await term.click();
+  const dialog = panel(page).getByRole('dialog');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(mamba.short);
+  await expect(dialog).toContainText(mamba.en);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(term).toBeFocused();
+  // Keyboard: focus the term, Enter.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: '更多' }).click();
+  await expect(dialog.locator('.pop-more a').first()).toHaveAttribute('href', /^https:\/\//);
+  await dialog.getByRole('button', { name: /提及/ }).click();
+  await expect(dialog.locator('.mentions button')).toHaveCount(2);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  // One at a time: opening another replaces it.
+  await panel(page).locator('[data-term-id="transformer"]').first().click();
+  await panel(page).locator('[data-term-id="diffusion-model"]').first().click();
+  await expect(panel(page).getByRole('dialog')).toHaveCount(1);
+  await expect(panel(page).getByRole('dialog')).toHaveAttribute('data-popover-term', 'diffusion-model');
+});
+
+test('search finds "Mamba", "kuosan" and "scaling law", and Enter seeks', async ({ page }) => {
+  await gotoTalk(page);
+  await panel(page).getByRole('tab', { name: '搜索' }).click();
+  const box = panel(page).getByRole('searchbox', { name: '搜索' });
+  const results = panel(page).locator('[data-result-segment]');
+  await box.fill('Mamba');
+  await expect(results.first()).toContainText('Mamba');
+  await box.fill('kuosan');
+  await expect(results.first().locator('mark')).toHaveText('扩散');
+  await box.fill('scaling law');
+  await expect(results.first()).toContainText(/Scaling Law/i);
+  const id = await results.first().getAttribute('data-result-segment');
+  await box.press('Enter');
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', id!);
+  await box.fill('没有这个词zzz');
+  await expect(panel(page).getByText('没有找到“没有这个词zzz”')).toBeVisible();
+});
+
+test('each export downloads and parses', async ({ page }) => {
+  await gotoTalk(page);
+  for (const [format, check] of [
+    ['json', (s: string) => expect((JSON.parse(s) as { segments: unknown[] }).segments).toHaveLength(305)],
+    ['md', (s: string) => expect(s).toMatch(/^# .*\n[\s\S]*## .*\(https:\/\/www\.bilibili\.com\/video\/BV1DS411w7hz\?p=6&t=\d+\)/)],
+    ['srt', (s: string) => expect(s.split('\n\n').filter(Boolean)).toHaveLength(305)],
+    ['vtt', (s: string) => expect(s.startsWith('WEBVTT\n\n') && s.split('\n\n').length === 306).toBe(true)],
+  ] as const) {
+    await panel(page).getByRole('button', { name: '导出' }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), panel(page).locator(`[data-export="${format}"]`).click()]);
+    expect(download.suggestedFilename()).toBe(`BV1DS411w7hz-p6.${format}`);
+    let text = '';
+    for await (const chunk of await download.createReadStream()) text += (chunk as Buffer).toString('utf8');
+    check(text);
+  }
+});
+
+test('follow pauses on a user scroll and resumes from "back to now"', async ({ page }) => {
+  await gotoTalk(page);
+  await media.seek(page, 1200);
+  await media.play(page);
+  const list = panel(page).locator('.lines');
+  const centred = async () =>
+    list.evaluate((el) => {
+      const line = el.querySelector('[aria-current="true"]') as HTMLElement;
+      const a = el.getBoundingClientRect();
+      const b = line.getBoundingClientRect();
+      return Math.abs(b.top + b.height / 2 - (a.top + a.height / 2)) < a.height / 3;
+    });
+  await expect.poll(centred).toBe(true);
+  await list.hover();
+  await page.mouse.wheel(0, -2500);
+  const back = panel(page).getByRole('button', { name: '回到当前' });
+  await expect(back).toBeVisible();
+  await page.waitForTimeout(800);
+  expect(await centred()).toBe(false);
+  await back.click();
+  await expect(back).toHaveCount(0);
+  await expect.poll(centred).toBe(true);
+});
+
+test('shortcuts move by line and chapter, focus search, toggle the panel — and stay silent while typing', async ({ page }) => {
+  await gotoTalk(page);
+  const segs = await starts(page);
+  await media.seek(page, segs[10]!.start + 0.1);
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's011');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Alt+j');
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's012');
+  await page.keyboard.press('Alt+k');
+  await page.keyboard.press('Alt+k');
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's010');
+  await page.keyboard.press('Alt+Shift+J');
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's016');
+  await page.keyboard.press('Alt+/');
+  const box = panel(page).getByRole('searchbox', { name: '搜索' });
+  await expect(box).toBeFocused();
+  const before = (await media.state(page)).t;
+  await page.keyboard.press('Alt+j');
+  await page.keyboard.type('fd');
+  await expect(box).toHaveValue('fd');
+  expect((await media.state(page)).t).toBe(before);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Alt+l');
+  await expect(panel(page).locator('.tabs')).toHaveCount(0);
+  await page.keyboard.press('Alt+l');
+  await expect(panel(page).locator('.tabs')).toHaveCount(1);
+});
+
+test('everything is reachable by Tab with a visible focus ring', async ({ page }) => {
+  await gotoTalk(page);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  const seen = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || !el.closest('.panel')) return null;
+      const s = getComputedStyle(el);
+      return {
+        key: `${el.className}|${el.getAttribute('role') ?? el.tagName}`,
+        outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 1,
+      };
+    });
+    if (info) {
+      expect(info.outline, info.key).toBe(true);
+      seen.add(info.key.split('|')[1] ?? '');
+    }
+  }
+  expect([...seen]).toEqual(expect.arrayContaining(['tab', 'BUTTON']));
+});
+
+test.describe('in web-fullscreen', () => {
+  test('a compact overlay with the current line and term chips sits inside the player, and expands to the full panel', async ({ page }) => {
+    await gotoTalk(page);
+    await media.seek(page, (await starts(page)).find((s) => s.id === 's005')!.start + 0.2);
+    await page.evaluate(() => (window as unknown as { __fx: { setScreen(m: string): void } }).__fx.setScreen('web'));
+    const overlay = page.locator('.bpx-player-container [data-overlay]');
+    await expect(overlay).toBeVisible();
+    await expect(overlay).toContainText('Mamba');
+    await expect(overlay.locator('[data-term-id="mamba"]')).toBeVisible();
+    await overlay.getByRole('button', { name: '展开面板' }).click();
+    await expect(page.locator('.bpx-player-container [role="complementary"] [role="tablist"]')).toBeVisible();
+  });
+});
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+async function axe(page: Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const host = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('[role=complementary]'))!;
+    type Node = { target: string[][]; failureSummary: string };
+    const run = (
+      window as unknown as {
+        axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: Node[] }[] }> };
+      }
+    ).axe.run;
+    const r = await run({ include: [[host.tagName.toLowerCase()]] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary.split('\n').slice(1).join(' ')}`),
+    }));
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`accessibility, ${theme} theme`, () => {
+    test.use({ extLaunch: { colorScheme: theme } });
+    test.beforeEach(async ({ page }) => fixture(page, { theme }));
+    test('axe finds no serious or critical violations in the panel', async ({ page }) => {
+      await gotoTalk(page);
+      await media.seek(page, 300);
+      const bad = (await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad).toEqual([]);
+      await panel(page).locator('[data-term-id]').first().click();
+      await panel(page).getByRole('tab', { name: '术语' }).click();
+      expect((await axe(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    });
+  });
+}
