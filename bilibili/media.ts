@@ -17,8 +17,11 @@ export interface MediaHandle {
   readonly element: Element;
   snapshot(): MediaSnapshot;
   seek(t: number): void;
-  /** Calls `cb` on every change until `signal` aborts. */
-  subscribe(cb: (snap: MediaSnapshot) => void, signal: AbortSignal): void;
+  /**
+   * Until `signal` aborts: `onChange` on media events (full snapshot), `onFrame` once per
+   * presented frame while playing (just the time: the per-frame path stays minimal).
+   */
+  subscribe(onChange: (snap: MediaSnapshot) => void, onFrame: (time: number) => void, signal: AbortSignal): void;
 }
 
 const EVENTS = [
@@ -57,7 +60,7 @@ export function videoHandle(video: HTMLVideoElement): MediaHandle {
     seek(t) {
       v.currentTime = Math.max(0, Math.min(t, finite(v.duration) || t));
     },
-    subscribe(cb, signal) {
+    subscribe(cb, onFrame, signal) {
       let frameId = 0;
       let rafId = 0;
       const stop = (): void => {
@@ -65,23 +68,20 @@ export function videoHandle(video: HTMLVideoElement): MediaHandle {
         if (rafId) cancelAnimationFrame(rafId);
         frameId = rafId = 0;
       };
+      // Sample once per presented frame. currentTime, not metadata.mediaTime: a frame's
+      // timestamp sits up to a frame before a seek target, which would show the line before it.
+      const frame = (): void => {
+        frameId = rafId = 0;
+        if (signal.aborted) return;
+        onFrame(v.currentTime);
+        // pause/ended events stop the loop; no need to ask the element every frame.
+        if (v.requestVideoFrameCallback) frameId = v.requestVideoFrameCallback(frame);
+        else rafId = requestAnimationFrame(frame);
+      };
       const loop = (): void => {
         if (signal.aborted || v.paused || v.ended) return stop();
-        if (v.requestVideoFrameCallback) {
-          // Sample once per presented frame. currentTime, not metadata.mediaTime: a frame's
-          // timestamp sits up to a frame before a seek target, which would show the line before it.
-          frameId = v.requestVideoFrameCallback(() => {
-            frameId = 0;
-            cb(snapshot());
-            loop();
-          });
-        } else {
-          rafId = requestAnimationFrame(() => {
-            rafId = 0;
-            cb(snapshot());
-            loop();
-          });
-        }
+        if (v.requestVideoFrameCallback) frameId = v.requestVideoFrameCallback(frame);
+        else rafId = requestAnimationFrame(frame);
       };
       const onEvent = (event: Event): void => {
         cb(snapshot());
@@ -113,7 +113,8 @@ export function bwpHandle(element: Element, bridge: BridgeClient): BwpHandle {
       last = snap;
       for (const cb of listeners) cb(snap);
     },
-    subscribe(cb, signal) {
+    subscribe(cb, _onFrame, signal) {
+      // The bridge sends whole snapshots (per frame while playing): they all go to onChange.
       listeners.add(cb);
       bridge.send({ kind: 'time-feed', on: true });
       signal.addEventListener(

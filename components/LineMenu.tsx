@@ -1,28 +1,47 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import { clock, talkLink } from '../lib/time-format';
 import { useModels } from './context';
 
-/** Per-line actions: copy as Markdown, original ASR text, "this line is now". */
-export function LineMenu({ index, showingOriginal }: { index: number; showingOriginal: boolean }) {
-  const { i18n, talk, timing, ui, io } = useModels();
+/**
+ * Actions for one line (one menu for the whole list, placed under the line's ⋯ button):
+ * copy as Markdown with a ?p=6&t= link, original ASR text, "this line is now".
+ */
+export function LineMenu({ list }: { list: RefObject<HTMLDivElement | null> }) {
+  const { i18n, talk, timing, ui, io, settings } = useModels();
   const { t } = i18n;
   const ref = useRef<HTMLDivElement>(null);
+  const index = ui.menuFor.value;
   const view = talk.view.value;
   const seg = view.pack.segments[index];
+  const lineEl = seg ? list.current?.querySelector<HTMLElement>(`.line[data-segment-id="${seg.id}"]`) : null;
 
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, []);
+  useLayoutEffect(() => {
+    const more = lineEl?.querySelector<HTMLElement>('.more');
+    const menu = ref.current;
+    if (!more || !menu || !list.current) return;
+    more.setAttribute('aria-expanded', 'true');
+    const box = list.current.parentElement!.getBoundingClientRect();
+    const at = more.getBoundingClientRect();
+    menu.style.top = `${Math.min(at.bottom - box.top, box.height - menu.offsetHeight)}px`;
+    menu.querySelector<HTMLButtonElement>('button')?.focus();
+    return () => more.setAttribute('aria-expanded', 'false');
+  }, [lineEl]);
 
-  if (!seg) return null;
+  if (!seg || !lineEl) return null;
   const close = (): void => {
     ui.menuFor.value = -1;
+    lineEl.querySelector<HTMLElement>('.more')?.focus();
   };
   const start = timing.timeline.value.starts[index] ?? 0;
-  const speaker = view.speakers.get(seg.speaker)?.name ?? seg.speaker;
+  const mode = settings.settings.value.transcriptLanguage;
+  const speaker = view.speakers.get(seg.speaker);
+  const showing = settings.settings.value.showOriginal !== ui.originalToggled.value.has(index);
 
   const copy = (): void => {
-    const md = `> ${seg.text}\n>\n> — ${speaker}, [${clock(start)}](${talkLink(start)})`;
+    const text = mode === 'en' ? seg.textEn : mode === 'bilingual' ? `${seg.text}\n> ${seg.textEn}` : seg.text;
+    const who = mode === 'en' ? speaker?.nameEn : speaker?.name;
+    const md = `> ${text}\n>\n> — ${who ?? seg.speaker}, [${clock(start)}](${talkLink(start)})`;
     io.copy(md).then(
       () => (ui.toast.value = t('copied')),
       () => (ui.toast.value = t('copyFailed')),
@@ -47,7 +66,6 @@ export function LineMenu({ index, showingOriginal }: { index: number; showingOri
     if (e.key === 'Escape') {
       e.preventDefault();
       close();
-      (ref.current?.parentElement?.querySelector('.more') as HTMLElement | null)?.focus();
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
@@ -60,7 +78,7 @@ export function LineMenu({ index, showingOriginal }: { index: number; showingOri
         {t('copyLine')}
       </button>
       <button type="button" role="menuitem" onClick={toggleOriginal}>
-        {showingOriginal ? t('hideOriginal') : t('showOriginal')}
+        {showing ? t('hideOriginal') : t('showOriginal')}
       </button>
       <button type="button" role="menuitem" data-action="mark-now" onClick={markNow}>
         {t('markNow')}

@@ -1,6 +1,6 @@
 import { useComputed } from '@preact/signals';
 import { useModels } from './context';
-import { TermText } from './TermText';
+import { termRuns } from './Line';
 
 /** In (web-)fullscreen: the current line and its terms as a compact bar, expandable to the full panel. */
 export function Overlay() {
@@ -31,9 +31,10 @@ export function Overlay() {
         )}
       </div>
       <div class="overlay-terms">
-        {terms.map((id) => (
-          <TermText key={id} runs={[{ text: view.terms.get(id)?.term ?? id, termId: id }]} marks />
-        ))}
+        {termRuns(
+          terms.map((id) => ({ text: view.terms.get(id)?.term ?? id, termId: id })),
+          true,
+        )}
         <button type="button" class="expand" onClick={() => (ui.overlayExpanded.value = true)}>
           {t('expand')}
         </button>

@@ -1,5 +1,5 @@
 import { useComputed } from '@preact/signals';
-import { useRef } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { SearchHit } from '../lib/search';
 import { clock } from '../lib/time-format';
 import { useModels } from './context';
@@ -29,6 +29,11 @@ export function SearchView({ inputRef }: { inputRef: { current: HTMLInputElement
   const view = talk.view.value;
   const starts = timing.timeline.value.starts;
   const q = ui.searchQuery.value.trim();
+  // Build the pinyin index while the user moves to the box, not on their first keystroke.
+  useEffect(() => {
+    const id = setTimeout(() => talk.search.peek().prepare(), 0);
+    return () => clearTimeout(id);
+  }, []);
 
   const open = (hit: SearchHit): void => {
     if (hit.kind === 'term') {

@@ -1,10 +1,11 @@
-import { useComputed, useSignalEffect } from '@preact/signals';
-import { useMemo, useRef } from 'preact/hooks';
+import { effect, useComputed } from '@preact/signals';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import type { Segment } from '../lib/pack/types';
 import { clock } from '../lib/time-format';
 import { useModels } from './context';
 import { closestInPath } from './find-target';
-import { Line } from './Line';
+import { chapterHead, lineElement, section, speakerChip, type LineOptions } from './Line';
+import { LineMenu } from './LineMenu';
 
 interface Group {
   speaker: string;
@@ -38,16 +39,13 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
   const groups = useMemo(() => groupLines(view.pack.segments, view.chapterStarts), [view]);
   const following = useComputed(() => settings.settings.value.follow && !ui.followPaused.value);
 
-  const lineEls = useRef<HTMLElement[]>([]);
   const current = useRef<HTMLElement | null>(null);
-  const register = (index: number, el: HTMLElement | null): void => {
-    if (el) lineEls.current[index] = el;
-  };
+  const lineEls = useRef<HTMLElement[]>([]);
+  const toggled = ui.originalToggled.value;
+  const hant = talk.useHant.value;
 
-  // Highlight and follow: O(1) DOM work per boundary crossing (old line, new line), no re-render.
-  useSignalEffect(() => {
-    const i = timing.active.value;
-    const follow = following.value && ui.tab.value === 'transcript' && !ui.collapsed.value;
+  /** Move the highlight (O(1): the old line and the new one) and, when following, centre it. */
+  const highlight = (i: number, follow: boolean): void => {
     const list = listRef.current;
     const line = lineEls.current[i] ?? null;
     if (current.current !== line) {
@@ -59,7 +57,70 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
       const top = line.offsetTop - list.clientHeight / 2 + line.offsetHeight / 2;
       list.scrollTo({ top: Math.max(0, top), behavior: reducedMotion() ? 'auto' : 'smooth' });
     }
-  });
+  };
+
+  // The lines are built as DOM (see Line.tsx for why), rebuilt only when what they show changes.
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list) return;
+    const doc = list.ownerDocument;
+    const o: LineOptions = {
+      lang: s.transcriptLanguage,
+      marks: s.termMarks,
+      seekLabel: (time) => t('seekTo', { time }),
+      originalLabel: t('originalLabel'),
+      uncertainLabel: (note) => t('uncertain', { note }),
+      uncertainMark: t('uncertainMark'),
+      moreLabel: t('lineActions'),
+    };
+    const frag = doc.createDocumentFragment();
+    const els: HTMLElement[] = [];
+    for (const g of groups) {
+      const box = section(doc);
+      const first = g.items[0]?.index ?? 0;
+      const chapter = g.chapter === null ? null : view.pack.chapters[g.chapter];
+      if (chapter) {
+        const time = clock(starts[first] ?? 0);
+        box.append(chapterHead(doc, chapter, first, time, o.lang === 'en' ? chapter.titleEn : chapter.title, t('seekTo', { time })));
+      }
+      if (s.speakerLabels) {
+        const sp = view.speakers.get(g.speaker);
+        box.append(speakerChip(doc, g.speaker, (o.lang === 'en' ? sp?.nameEn : sp?.name) ?? g.speaker));
+      }
+      for (const { seg, index } of g.items) {
+        const line = lineElement(
+          doc,
+          {
+            seg,
+            time: clock(starts[index] ?? 0),
+            zh: view.runsZh(index),
+            en: () => view.runsEn(index),
+            source: view.source(seg),
+            showOriginal: s.showOriginal !== toggled.has(index),
+          },
+          o,
+        );
+        els.push(line);
+        box.append(line);
+      }
+      frag.append(box);
+    }
+    list.replaceChildren(frag);
+    lineEls.current = els;
+    current.current = null;
+    highlight(timing.active.peek(), false);
+  }, [view, starts, groups, s.transcriptLanguage, s.termMarks, s.speakerLabels, s.showOriginal, toggled, hant, i18n.locale.value]);
+
+  // Follow the active segment: runs only when the index (or follow state) changes. A plain
+  // effect, not useSignalEffect (which defers to the next animation frame): a seek's
+  // highlight lands in the same task as `seeked`.
+  useEffect(
+    () =>
+      effect(() => {
+        highlight(timing.active.value, following.value && ui.tab.value === 'transcript' && !ui.collapsed.value);
+      }),
+    [],
+  );
 
   const pauseFollow = (): void => {
     if (!ui.followPaused.value) ui.followPaused.value = true;
@@ -81,7 +142,8 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
       if (head) playback.seek(timing.timeline.value.starts[Number(head.dataset.start)] ?? 0);
       return;
     }
-    const index = Number(line.dataset.index);
+    const index = view.indexOf.get(line.dataset.segmentId ?? '') ?? -1;
+    if (index < 0) return;
     if (more) {
       ui.menuFor.value = ui.menuFor.value === index ? -1 : index;
       return;
@@ -103,16 +165,12 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
     if (['PageUp', 'PageDown', 'Home', 'End'].includes(event.key)) pauseFollow();
   };
 
-  const names = (id: string): string => {
-    const sp = view.speakers.get(id);
-    return (s.transcriptLanguage === 'en' ? sp?.nameEn : sp?.name) ?? id;
-  };
-
   return (
     <div class="transcript" hidden={hidden}>
       <div
         ref={listRef}
         class={`lines lang-${s.transcriptLanguage}`}
+        lang={s.transcriptLanguage === 'en' ? 'en' : hant ? 'zh-Hant' : 'zh-CN'}
         onClick={onClick}
         onWheel={pauseFollow}
         onTouchMove={pauseFollow}
@@ -122,28 +180,9 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
           // A press on the list's own scrollbar (not on a line) is a manual scroll.
           if (e.target === listRef.current) pauseFollow();
         }}
-      >
-        {groups.map((g) => {
-          const chapter = g.chapter === null ? null : view.pack.chapters[g.chapter];
-          const first = g.items[0]?.index ?? 0;
-          return (
-            <section class="turn" key={first}>
-              {chapter ? (
-                <h3 class="chapter-head" data-chapter-head={chapter.id} data-start={first}>
-                  <button type="button" class="ts" aria-label={t('seekTo', { time: clock(starts[first] ?? 0) })}>
-                    {clock(starts[first] ?? 0)}
-                  </button>
-                  <span>{s.transcriptLanguage === 'en' ? chapter.titleEn : chapter.title}</span>
-                </h3>
-              ) : null}
-              {s.speakerLabels ? <div class={`chip sp-${g.speaker}`}>{names(g.speaker)}</div> : null}
-              {g.items.map(({ seg, index }) => (
-                <Line key={seg.id} seg={seg} index={index} start={starts[index] ?? 0} register={register} />
-              ))}
-            </section>
-          );
-        })}
-      </div>
+      />
+      {/* lines: built in the layout effect above; Preact owns no children here */}
+      <LineMenu list={listRef} />
       {following.value || hidden ? null : (
         <button
           type="button"

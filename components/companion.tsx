@@ -25,6 +25,7 @@ import { createTalkModel } from './models/talk';
 import { createTiming } from './models/timing';
 import { createUiModel } from './models/ui';
 import { Panel } from './Panel';
+import { measured } from './perf';
 import type { Companion, CompanionDeps } from './panel-api';
 import css from './panel.css?inline';
 import { createShadowUi, type ShadowUi } from './shadow-host';
@@ -213,11 +214,13 @@ async function mountPanel(
     },
   };
 
-  render(
-    <Models.Provider value={models}>
-      <Panel searchInput={searchInput} />
-    </Models.Provider>,
-    ui.container,
+  measured('first-render', () =>
+    render(
+      <Models.Provider value={models}>
+        <Panel searchInput={searchInput} />
+      </Models.Provider>,
+      ui.container,
+    ),
   );
   const cleanups: (() => void)[] = [() => render(null, ui.container), () => ui.remove()];
   life.addEventListener('abort', () => cleanups.splice(0).forEach((f) => f()), { once: true });

@@ -17,34 +17,29 @@ export interface TermMatch {
 }
 
 interface Node {
-  next: Map<string, Node>;
+  next: Map<number, Node>;
   termId: string | undefined;
-  length: number;
 }
 
-const WORD = /[A-Za-z0-9]/;
-const isWordChar = (ch: string | undefined): boolean => ch !== undefined && WORD.test(ch);
-
-/** ASCII-only lower-casing keeps string offsets identical to the original text. */
-const foldChar = (ch: string): string => {
-  const c = ch.charCodeAt(0);
-  return c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : ch;
-};
+/** ASCII letters and digits: the characters that make a Latin word. */
+const isWordCode = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** ASCII-only case folding keeps string offsets identical to the original text. */
+const fold = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
 export interface TermMatcher {
   find(text: string): TermMatch[];
 }
 
 export function createTermMatcher(patterns: readonly TermPattern[]): TermMatcher {
-  const root: Node = { next: new Map(), termId: undefined, length: 0 };
+  const root: Node = { next: new Map(), termId: undefined };
   for (const { termId, pattern } of patterns) {
     if (!pattern) continue;
     let node = root;
-    for (const ch of pattern) {
-      const key = foldChar(ch);
+    for (let k = 0; k < pattern.length; k++) {
+      const key = fold(pattern.charCodeAt(k));
       let child = node.next.get(key);
       if (!child) {
-        child = { next: new Map(), termId: undefined, length: node.length + 1 };
+        child = { next: new Map(), termId: undefined };
         node.next.set(key, child);
       }
       node = child;
@@ -56,22 +51,25 @@ export function createTermMatcher(patterns: readonly TermPattern[]): TermMatcher
   return {
     find(text) {
       const out: TermMatch[] = [];
+      const n = text.length;
       let i = 0;
-      while (i < text.length) {
-        const startsWord = isWordChar(text[i]);
-        if (startsWord && isWordChar(text[i - 1])) {
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        let node = root.next.get(fold(c));
+        // Most positions start no term: one map lookup and move on.
+        if (!node || (isWordCode(c) && i > 0 && isWordCode(text.charCodeAt(i - 1)))) {
           i++;
           continue;
         }
-        let node: Node | undefined = root;
         let best: TermMatch | undefined;
-        for (let j = i; j < text.length && node; j++) {
-          node = node.next.get(foldChar(text[j] as string));
-          if (node?.termId !== undefined) {
-            const end = j + 1;
-            const endsWord = isWordChar(text[j]);
-            if (!(endsWord && isWordChar(text[end]))) best = { termId: node.termId, start: i, end };
+        for (let j = i; ;) {
+          if (node.termId !== undefined && !(isWordCode(text.charCodeAt(j)) && j + 1 < n && isWordCode(text.charCodeAt(j + 1)))) {
+            best = { termId: node.termId, start: i, end: j + 1 };
           }
+          if (++j >= n) break;
+          const next = node.next.get(fold(text.charCodeAt(j)));
+          if (!next) break;
+          node = next;
         }
         if (best) {
           out.push(best);

@@ -14,6 +14,14 @@ export interface Playback {
   /** Attach a media handle until `signal` aborts (or another handle is attached). */
   attach(handle: MediaHandle, signal: AbortSignal): void;
   seek(t: number): void;
+  /** The media time right now (the `time` signal may hold a frame-skipped value, see `setQuiet`). */
+  now(): number;
+  /**
+   * While playing, a frame whose time is `quiet(published, next)` is not published: nothing
+   * that depends on the time would change (same line, same second on the readout). This keeps
+   * the per-frame path to one property read and two comparisons.
+   */
+  setQuiet(quiet: ((published: number, next: number) => boolean) | null): void;
 }
 
 const SEEK_PAST = 0.001;
@@ -24,6 +32,7 @@ export function createPlayback(): Playback {
   const duration = signal(0);
   const attached = signal(false);
   let current: { handle: MediaHandle; stop: AbortController } | null = null;
+  let quiet: ((published: number, next: number) => boolean) | null = null;
 
   const apply = (s: MediaSnapshot): void =>
     batch(() => {
@@ -37,6 +46,10 @@ export function createPlayback(): Playback {
     paused,
     duration,
     attached,
+    now: () => current?.handle.snapshot().time ?? time.peek(),
+    setQuiet(fn) {
+      quiet = fn;
+    },
     attach(handle, outer) {
       current?.stop.abort();
       const stop = new AbortController();
@@ -51,7 +64,13 @@ export function createPlayback(): Playback {
       current = { handle, stop };
       attached.value = true;
       apply(handle.snapshot());
-      handle.subscribe(apply, stop.signal);
+      handle.subscribe(
+        apply,
+        (t) => {
+          if (!quiet?.(time.peek(), t)) time.value = t;
+        },
+        stop.signal,
+      );
     },
     seek(t) {
       if (!current || !Number.isFinite(t)) return;

@@ -36,6 +36,8 @@ export interface TalkView {
   mentions: Map<string, number[]>;
   /** Segment index → chapter index. */
   chapterOf: Int32Array;
+  /** Segment id → index. */
+  indexOf: Map<string, number>;
   chapterStarts: number[];
   source(seg: Segment): string;
 }
@@ -73,6 +75,7 @@ export function prepareView(pack: TalkPack): TalkView {
     },
     mentions,
     chapterOf,
+    indexOf: index,
     chapterStarts,
     source: (seg) => pack.raw.slice(seg.span[0], seg.span[1]),
   };

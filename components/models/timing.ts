@@ -73,6 +73,16 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
     }),
   );
   const active = computed(() => timeline.value.lookup(playback.time.value));
+  // Frames that change neither the line nor the readout's second need not be published.
+  playback.setQuiet((published, next) => {
+    const tl = timeline.peek();
+    const i = active.peek();
+    return (
+      Math.floor(published) === Math.floor(next) &&
+      next >= published &&
+      (i < 0 ? next < (tl.starts[0] ?? 0) : next >= (tl.starts[i] ?? 0) && next < tl.end(i))
+    );
+  });
   const activeChapter = computed(() => {
     const i = active.value;
     let c = -1;
@@ -103,7 +113,7 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
     markNow(i) {
       const seg = pack.segments[i];
       if (!seg) return;
-      const time = playback.time.value;
+      const time = playback.now();
       const cur = calibration.value;
       // The offset was folded into what the user saw; anchors are absolute, so keep it out of them.
       const anchors = [...cur.anchors.filter((a) => a.segmentId !== seg.id), { segmentId: seg.id, time: Math.max(0, time - cur.offset) }];

@@ -11,7 +11,7 @@ test('clicking a line seeks to its start and makes it current', async ({ page })
   await gotoTalk(page);
   const segs = await starts(page);
   for (const id of ['s042', 's188', 's011']) {
-    await panel(page).locator(`[data-segment-id="${id}"] .body`).click();
+    await panel(page).locator(`[data-segment-id="${id}"] > p`).first().click();
     const want = segs.find((s) => s.id === id)!.start;
     await expect.poll(async () => Math.abs((await media.state(page)).t - want)).toBeLessThanOrEqual(0.05);
     await expect(activeLine(page)).toHaveAttribute('data-segment-id', id);

@@ -10,6 +10,7 @@ const pack = loadPack();
 function fakeMedia(duration = 2400) {
   let snap: MediaSnapshot = { time: 0, paused: true, duration, rate: 1 };
   let listener: ((s: MediaSnapshot) => void) | null = null;
+  let frameListener: ((t: number) => void) | null = null;
   const handle: MediaHandle = {
     kind: 'video',
     element: document.createElement('video'),
@@ -18,11 +19,16 @@ function fakeMedia(duration = 2400) {
       snap = { ...snap, time: t };
       listener?.(snap);
     },
-    subscribe(cb) {
+    subscribe(cb, onFrame) {
       listener = cb;
+      frameListener = onFrame;
     },
   };
-  return { handle, at: (t: number) => handle.seek(t) };
+  const frame = (t: number): void => {
+    snap = { ...snap, time: t, paused: false };
+    frameListener?.(t);
+  };
+  return { handle, at: (t: number) => handle.seek(t), frame };
 }
 
 function setup(stored: CalibrationRecord | null = null) {
@@ -43,6 +49,22 @@ describe('timing model', () => {
     expect(timing.active.value).toBe(40);
     media.at(starts[41]!);
     expect(timing.active.value).toBe(41);
+  });
+  it('publishes a played frame only when the line or the readout second changes', async () => {
+    const { media, timing, playback } = setup();
+    await timing.ready;
+    const starts = timing.timeline.value.starts;
+    const a = starts[60]! + 0.01;
+    media.at(a);
+    media.frame(a + 0.04);
+    media.frame(a + 0.08);
+    expect(playback.time.value).toBe(a);
+    expect(playback.now()).toBeCloseTo(a + 0.08, 9);
+    media.frame(Math.floor(a) + 1.001);
+    expect(playback.time.value).toBeCloseTo(Math.floor(a) + 1.001, 9);
+    media.frame(starts[61]!);
+    expect(playback.time.value).toBe(starts[61]);
+    expect(timing.active.value).toBe(61);
   });
   it('"this line is now" pins the line at the current time and persists it by segment id', async () => {
     const { media, timing, saved } = setup();
