@@ -78,6 +78,12 @@ export function createCompanion(base: CompanionDeps): Companion {
   };
 
   let offInvalidated: (() => void) | null = null;
+  // An extension reload or update leaves this script orphaned in the page, and Chrome does not
+  // tell it. Asking WXT's context (it checks runtime.id) every 2 s turns that into an abort.
+  const watchdog = win.setInterval(() => {
+    if (ctx.isInvalid) win.clearInterval(watchdog);
+  }, 2000);
+  ctx.onInvalidated(() => win.clearInterval(watchdog));
   return {
     route(kind) {
       session?.abort();
@@ -190,7 +196,9 @@ async function mountPanel(
   const timing = createTiming(loaded.pack, playback, talk.view.value.chapterStarts, {
     load: () => calibration.getValue(),
     save: (r) => calibration.setValue(r),
+    watch: (cb) => calibration.watch(cb),
   });
+  life.addEventListener('abort', () => timing.dispose(), { once: true });
   const searchInput: { current: HTMLInputElement | null } = { current: null };
   const models: PanelModels = {
     i18n,

@@ -32,7 +32,17 @@ export function createSettingsModel(store: SettingsStore, signalLifetime: AbortS
   const unwatch = store.watch((v) => {
     settings.value = validateSettings(v);
   });
-  signalLifetime.addEventListener('abort', unwatch, { once: true });
+  signalLifetime.addEventListener(
+    'abort',
+    () => {
+      try {
+        unwatch();
+      } catch {
+        // After an extension reload the storage API is gone; nothing left to unsubscribe.
+      }
+    },
+    { once: true },
+  );
   const ready = store.get().then(
     (v) => {
       settings.value = validateSettings(v);

@@ -11,9 +11,12 @@ import type { Playback } from './playback';
 export interface CalibrationStore {
   load(): Promise<CalibrationRecord | null>;
   save(record: CalibrationRecord): Promise<void>;
+  /** Changes made elsewhere (the popup's "reset timing"); returns an unsubscribe function. */
+  watch?(cb: (record: unknown) => void): () => void;
 }
 
 export interface Timing {
+  dispose(): void;
   timeline: ReadonlySignal<Timeline>;
   active: ReadonlySignal<number>;
   activeChapter: ReadonlySignal<number>;
@@ -95,6 +98,9 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
     store.save(next).catch((err: unknown) => console.warn('[companion] could not save calibration', err));
   };
 
+  const unwatch = store.watch?.((v) => {
+    calibration.value = validCalibration(v, ids);
+  });
   const ready = store.load().then(
     (stored) => {
       calibration.value = validCalibration(stored, ids);
@@ -103,6 +109,13 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
   );
 
   return {
+    dispose() {
+      try {
+        unwatch?.();
+      } catch {
+        // After an extension reload the storage API is gone; nothing left to unsubscribe.
+      }
+    },
     timeline,
     active,
     activeChapter,
