@@ -4,6 +4,8 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: /.*\.spec\.ts/,
+  // The soak runs on its own (npm run test:soak).
+  testIgnore: process.env.SOAK ? [] : ['**/soak.spec.ts'],
   timeout: 60_000,
   expect: { timeout: 8_000 },
   fullyParallel: false,

@@ -7,6 +7,8 @@ export function measured<T>(name: string, fn: () => T): T {
   try {
     return fn();
   } finally {
+    // Keep only the latest entry: the page's timeline must not grow with every mount.
+    performance.clearMeasures(`companion:${name}`);
     performance.measure(`companion:${name}`, { start, end: performance.now() });
   }
 }

@@ -135,12 +135,17 @@ export async function extensionHandles(page: Page): Promise<{ observers: number;
     });
     observers = len.result.value as number;
   }
+  // Listeners are reported per world: ask through the page's world (the MAIN-world bridge) and
+  // through the extension's isolated world (content script and panel).
   let listeners = 0;
-  for (const expression of ['window', 'document', 'window.__fx && window.__fx.media()']) {
-    const target = await cdp.send('Runtime.evaluate', { expression });
-    if (!target.result.objectId) continue;
-    const { listeners: ls } = await cdp.send('DOMDebugger.getEventListeners', { objectId: target.result.objectId });
-    listeners += ls.filter((l: { scriptId: string }) => scripts.has(l.scriptId)).length;
+  const media = "document.querySelector('#bilibili-player video, #bilibili-player bwp-video')";
+  for (const contextId of [undefined, isolated?.id]) {
+    for (const expression of ['window', 'document', media]) {
+      const target = await cdp.send('Runtime.evaluate', { expression, ...(contextId ? { contextId } : {}) });
+      if (!target.result.objectId) continue;
+      const { listeners: ls } = await cdp.send('DOMDebugger.getEventListeners', { objectId: target.result.objectId });
+      listeners += ls.filter((l: { scriptId: string }) => scripts.has(l.scriptId)).length;
+    }
   }
   await cdp.detach();
   return { observers, listeners };

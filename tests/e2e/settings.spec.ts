@@ -142,9 +142,12 @@ test('the popup is fully keyboard-usable', async ({ page, harness }) => {
   const reached = new Set<string>();
   for (let i = 0; i < 30; i++) {
     await popup.keyboard.press('Tab');
-    reached.add(await popup.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name || document.activeElement?.tagName || ''));
+    reached.add(
+      await popup.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name || document.activeElement?.tagName || ''),
+    );
   }
-  for (const name of ['enabled', 'theme', 'fontSize', 'transcriptLanguage', 'chineseScript', 'termCards', 'BUTTON', 'A']) expect(reached).toContain(name);
+  for (const name of ['enabled', 'theme', 'fontSize', 'transcriptLanguage', 'chineseScript', 'termCards', 'BUTTON', 'A'])
+    expect(reached).toContain(name);
   await popup.focus('select[name="theme"]');
   await popup.keyboard.press('ArrowDown');
   await expect(popup.locator('select[name="theme"]')).toHaveValue('light');

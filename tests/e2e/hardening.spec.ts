@@ -1,0 +1,156 @@
+/** Issue 7: isolation both ways, hostile pages, extension reloads. */
+import { chromium, type Page } from '@playwright/test';
+import { chromiumPath } from './browser';
+import { expect, fixture, gotoTalk, hostCount, media, panel, TALK, test } from './harness';
+import { installSite } from './site';
+
+const PAGE_ELEMENTS = [
+  'html',
+  'body',
+  '.video-title',
+  '#bilibili-player',
+  '.bpx-player-container',
+  '.bpx-player-control-wrap',
+  '.right-container',
+  '.right-container-inner',
+  '.up-panel-container',
+  '#danmukuBox',
+  '.video-pod',
+  '.video-pod__item a',
+  '.recommend-list-v1',
+];
+
+/**
+ * Every computed property of a set of the page's own elements — except the used sizes that
+ * follow from layout (the panel takes room in the right column, so the column grows taller).
+ */
+const LAYOUT_SIZES = new Set(['height', 'block-size', 'width', 'inline-size', 'perspective-origin', 'transform-origin']);
+const pageStyles = (page: Page) =>
+  page
+    .evaluate((selectors) => {
+      const out: Record<string, Record<string, string>> = {};
+      for (const sel of selectors) {
+        const el = document.querySelector(sel);
+        if (!el) continue;
+        const cs = getComputedStyle(el);
+        out[sel] = Object.fromEntries(Array.from(cs, (p) => [p, cs.getPropertyValue(p)]));
+      }
+      return out;
+    }, PAGE_ELEMENTS)
+    .then((all) =>
+      Object.fromEntries(
+        Object.entries(all).map(([sel, props]) => [sel, Object.fromEntries(Object.entries(props).filter(([p]) => !LAYOUT_SIZES.has(p)))]),
+      ),
+    );
+
+test("the page's own styles are identical with and without the extension", async ({ page }) => {
+  await gotoTalk(page);
+  const withExtension = await pageStyles(page);
+  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await installSite(context);
+  const plain = await context.newPage();
+  await plain.goto(TALK);
+  await plain.waitForFunction(() => document.querySelector('video'));
+  const without = await pageStyles(plain);
+  await browser.close();
+  expect(Object.keys(withExtension)).toHaveLength(PAGE_ELEMENTS.length);
+  expect(withExtension).toEqual(without);
+});
+
+// Not width: the panel takes the width of the column the page gives it (the hostile page's layout is broken).
+const PANEL_PROPS = [
+  'color',
+  'background-color',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'line-height',
+  'letter-spacing',
+  'text-align',
+  'display',
+  'position',
+  'visibility',
+  'opacity',
+  'padding-top',
+  'padding-left',
+  'margin-top',
+  'margin-left',
+  'border-top-width',
+  'border-top-style',
+  'border-top-color',
+  'border-radius',
+  'cursor',
+];
+const PANEL_PARTS = [
+  '.panel',
+  '.head',
+  '.title',
+  '[role=tab]',
+  '[role=tab][aria-selected=true]',
+  '.lines',
+  '.line',
+  '.line > .ts',
+  '.line > p',
+  '.term',
+  '.chip',
+  '.timing',
+  '.timing button',
+];
+
+const panelStyles = (page: Page) =>
+  page.evaluate(
+    ([parts, props]) => {
+      const host = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('[role=complementary]'))!;
+      const out: Record<string, Record<string, string>> = {};
+      for (const sel of parts!) {
+        const el = host.shadowRoot!.querySelector(sel);
+        if (!el) continue;
+        const cs = getComputedStyle(el);
+        out[sel] = Object.fromEntries(props!.map((p) => [p, cs.getPropertyValue(p)]));
+      }
+      return out;
+    },
+    [PANEL_PARTS, PANEL_PROPS],
+  );
+
+test.describe('on a hostile page (all: unset !important, a 40px root font, !important resets, a look-alike element)', () => {
+  test('the panel looks and works the same', async ({ page, harness }) => {
+    await gotoTalk(page);
+    await media.seek(page, 30);
+    const normal = await panelStyles(page);
+    const hostile = await harness.context.newPage();
+    await fixture(hostile, { hostileCss: true });
+    await hostile.goto(TALK);
+    await expect(panel(hostile)).toHaveCount(1);
+    await media.ready(hostile);
+    await media.seek(hostile, 30);
+    expect(Object.keys(normal)).toHaveLength(PANEL_PARTS.length);
+    expect(await panelStyles(hostile)).toEqual(normal);
+    await expect(panel(hostile)).toBeVisible();
+    await panel(hostile).locator('[data-segment-id="s030"] > p').first().click();
+    await expect(panel(hostile).locator('[data-segment-id="s030"]')).toHaveAttribute('aria-current', 'true');
+    expect(await hostile.evaluate(() => document.querySelector('talk-companion')?.textContent)).toBe('page-defined talk-companion');
+    expect(await hostCount(hostile)).toBe(1);
+  });
+});
+
+test('an extension reload while the page is open removes the panel cleanly; the page keeps playing', async ({ page, harness }) => {
+  await gotoTalk(page);
+  await media.play(page);
+  const extPage = await harness.context.newPage();
+  await extPage.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  // The reload closes the extension's own page; the call never returns.
+  void extPage
+    .evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload())
+    .catch(() => undefined);
+  await expect.poll(() => hostCount(page), { timeout: 8000 }).toBe(0);
+  const t0 = (await media.state(page)).t;
+  await page.waitForTimeout(1500);
+  const t1 = (await media.state(page)).t;
+  expect(t1 - t0).toBeGreaterThan(1);
+  // The page is still fully the page's own: its controls work.
+  await page.evaluate(() => (window as unknown as { __fx: { setScreen(m: string): void } }).__fx.setScreen('web'));
+  await expect(page.locator('.bpx-player-container')).toHaveAttribute('data-screen', 'web');
+  expect(harness.pageErrors).toEqual([]);
+});
