@@ -32,17 +32,13 @@ export function TermPopover({ container }: { container: HTMLElement | null }) {
     const active = container.querySelector('.line[aria-current="true"]')?.getBoundingClientRect();
     const h = el.offsetHeight;
     const w = el.offsetWidth;
-    const below = anchor.bottom - box.top + 6;
-    const above = anchor.top - box.top - h - 6;
-    const covers = (top: number): boolean => !!active && top < active.bottom - box.top && top + h > active.top - box.top;
-    let top =
-      below + h <= box.height && !covers(below)
-        ? below
-        : above >= 0 && !covers(above)
-          ? above
-          : below + h <= box.height
-            ? below
-            : Math.max(0, above);
+    const rel = (y: number): number => y - box.top;
+    // Below or above the term; when the term sits in the active line, below or above that line.
+    const candidates = [rel(anchor.bottom) + 6, rel(anchor.top) - h - 6];
+    if (active) candidates.push(rel(active.bottom) + 6, rel(active.top) - h - 6);
+    const fits = (top: number): boolean => top >= 0 && top + h <= box.height;
+    const covers = (top: number): boolean => !!active && top < rel(active.bottom) && top + h > rel(active.top);
+    let top = candidates.find((c) => fits(c) && !covers(c)) ?? candidates.find(fits) ?? 0;
     top = Math.max(0, Math.min(top, box.height - h));
     const left = Math.max(4, Math.min(anchor.left - box.left, box.width - w - 4));
     el.style.top = `${top}px`;

@@ -53,6 +53,13 @@ test('a term popover opens by click and by keyboard, shows the short explanation
   await expect(dialog.locator('.mentions button')).toHaveCount(2);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+  // It does not cover the active line, even for a term inside that line.
+  await media.seek(page, (await starts(page)).find((x) => x.id === 's069')!.start + 0.5);
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's069');
+  await activeLine(page).locator('[data-term-id]').first().click();
+  const [pop, act] = await Promise.all([panel(page).getByRole('dialog').boundingBox(), activeLine(page).boundingBox()]);
+  expect(pop!.y >= act!.y + act!.height || pop!.y + pop!.height <= act!.y).toBe(true);
+  await page.keyboard.press('Escape');
   // One at a time: opening another replaces it.
   await panel(page).locator('[data-term-id="transformer"]').first().click();
   await panel(page).locator('[data-term-id="diffusion-model"]').first().click();
