@@ -30,14 +30,22 @@ export function connectBridge({ win, signal, inject, onMessage }: BridgeOptions)
     },
     { signal },
   );
+  const post = (msg: ToPage): void => win.postMessage(envelope(token, 'ext', msg), win.location.origin);
+  // Until the injected script has run, nobody listens in the page: hold messages, send them after.
+  let queue: ToPage[] | null = [];
   const send = (msg: ToPage): void => {
-    if (!signal.aborted) win.postMessage(envelope(token, 'ext', msg), win.location.origin);
+    if (signal.aborted) return;
+    if (!queue) post(msg);
+    else if (queue.length < 64) queue.push(msg);
   };
-  signal.addEventListener('abort', () => win.postMessage(envelope(token, 'ext', { kind: 'time-feed', on: false }), win.location.origin), {
-    once: true,
-  });
+  signal.addEventListener('abort', () => post({ kind: 'time-feed', on: false }), { once: true });
   inject(token).then(
-    () => send({ kind: 'hello' }),
+    () => {
+      const held = queue ?? [];
+      queue = null;
+      send({ kind: 'hello' });
+      held.forEach(send);
+    },
     // Without the bridge the <video> path still works; only <bwp-video> and cid are lost.
     (err: unknown) => console.warn(`[${BRIDGE_NS}] bridge unavailable`, err),
   );

@@ -330,6 +330,33 @@ async function main(): Promise<void> {
   const popupRender = await popup.evaluate(() => performance.getEntriesByName('companion:popup-render')[0]?.duration ?? NaN);
   results.popup = { renderMs: popupRender };
   row('popup render (script)', ms(popupRender), '≤ 50 ms', popupRender <= 50);
+
+  // Traditional script: talk.zh-Hant.json is fetched only when chosen. Time from the popup's
+  // change to the open panel showing Traditional text (storage event, fetch, re-render).
+  await page.evaluate(() => {
+    const host = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('[role=complementary]'))!;
+    const w = window as unknown as { __hant?: number };
+    const mo = new MutationObserver(() => {
+      if (!w.__hant && host.shadowRoot!.querySelector('[data-segment-id="s004"]')?.textContent?.includes('擴散')) {
+        w.__hant = performance.timeOrigin + performance.now();
+        mo.disconnect();
+      }
+    });
+    mo.observe(host.shadowRoot!, { subtree: true, childList: true, characterData: true });
+  });
+  const hantResources = () =>
+    page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/talk.zh-Hant.json')).length);
+  const fetchedBefore = await hantResources();
+  const changedAt = await popup.evaluate(() => {
+    const el = document.querySelector<HTMLSelectElement>('select[name="chineseScript"]')!;
+    el.value = 'traditional';
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    return performance.timeOrigin + performance.now();
+  });
+  await page.waitForFunction(() => (window as unknown as { __hant?: number }).__hant);
+  const hantMs = (await page.evaluate(() => (window as unknown as { __hant: number }).__hant)) - changedAt;
+  results.traditional = { switchMs: hantMs, fetchedBeforeChoosing: fetchedBefore, fetchedAfter: await hantResources() };
+  row('switch to Traditional (fetch talk.zh-Hant.json + re-render), once', ms(hantMs), 'loaded only when chosen', fetchedBefore === 0);
   await context.close();
 
   // 6. Pure parts, in Node: alignment of a 40-minute cue track, search per keystroke.

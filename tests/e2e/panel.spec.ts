@@ -18,6 +18,41 @@ test('clicking a line seeks to its start and makes it current', async ({ page })
   }
 });
 
+test('per line: copy as Markdown with a ?p=6&t= link, and show the original ASR text', async ({ page, harness }) => {
+  await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.bilibili.com' });
+  await gotoTalk(page);
+  const segs = await starts(page);
+  const line = panel(page).locator('[data-segment-id="s005"]');
+  await line.hover();
+  await line.locator('.more').click();
+  await panel(page).getByRole('menuitem', { name: '复制为 Markdown' }).click();
+  await expect(panel(page).getByRole('status')).toHaveText('已复制');
+  const t = Math.floor(segs[4]!.start);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+    `> 还有很多可能登上舞台的范式，比如说Mamba。\n>\n> — 主持人, [0:${String(t).padStart(2, '0')}](https://www.bilibili.com/video/BV1DS411w7hz?p=6&t=${t})`,
+  );
+  await line.hover();
+  await line.locator('.more').click();
+  await panel(page).getByRole('menuitem', { name: '显示原始识别文本' }).click();
+  await expect(line.locator('.orig')).toHaveText('原始识别：还有很多可能登上舞台的范式，比如说MANA，');
+  await expect(panel(page).locator('.orig')).toHaveCount(1);
+});
+
+test("optional term cards (off by default) show the active line's term in the player corner", async ({ page, harness }) => {
+  await gotoTalk(page);
+  const segs = await starts(page);
+  await media.seek(page, segs.find((x) => x.id === 's005')!.start + 0.2);
+  await expect(page.locator('[data-term-card]')).toHaveCount(0);
+  const popup = await harness.context.newPage();
+  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  await popup.locator('input[name="termCards"]').check();
+  const card = page.locator('.bpx-player-container [data-term-card="mamba"]');
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('Mamba');
+  await popup.locator('input[name="termCards"]').uncheck();
+  await expect(page.locator('[data-term-card]')).toHaveCount(0);
+});
+
 test('clicking a chapter seeks to its start and marks it current', async ({ page }) => {
   await gotoTalk(page);
   const segs = await starts(page);

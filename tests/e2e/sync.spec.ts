@@ -53,6 +53,11 @@ test.describe('with a subtitle track at x/player/wbi/v2', () => {
     // The warp moves most probes off their estimated line: this is the subtitle layer at work.
     expect(differ).toBeGreaterThan(10);
     expect(harness.site.api.map((u) => new URL(u).hostname)).toEqual(['api.bilibili.com', 'aisubtitle.hdslb.com']);
+    // The track is cached per part: a reload aligns again without asking Bilibili.
+    await page.reload();
+    await expect(panel(page)).toHaveCount(1);
+    await expect(sourceLabel(page)).toHaveAttribute('data-timing-source', 'subtitles');
+    expect(harness.site.api).toHaveLength(2);
   });
 });
 
