@@ -239,10 +239,14 @@ async function mountPanel(
   cleanups.push(
     effect(() => {
       if (!wantHant.value || talk.hant.peek()) return;
+      const start = performance.now();
       fetch(deps.url('/talk.zh-Hant.json'))
         .then((r) => r.json() as Promise<unknown>)
         .then((json) => {
-          if (!life.aborted) talk.hant.value = applyHant(loaded.pack, json);
+          if (life.aborted) return;
+          talk.hant.value = applyHant(loaded.pack, json);
+          // Read by the bench: when and how long the Traditional text took to arrive.
+          performance.measure('companion:hant-load', { start, end: performance.now() });
         })
         .catch((err: unknown) => console.warn('[companion] Traditional text unavailable', err));
     }),
