@@ -1,0 +1,39 @@
+import { computed } from '@preact/signals';
+import { render } from 'preact';
+import { watchPage } from '../bilibili/page-watcher';
+import { talkUrl } from '../bilibili/route';
+import { Hint } from './Hint';
+import { createI18n } from './i18n';
+import { createSettingsModel, wxtSettingsStore } from './models/settings';
+import { hintDismissedItem } from './models/storage';
+import { placeInColumn, uniqueName, type Deps } from './session';
+
+/** On the other parts of BV1DS411w7hz: a small hint pointing to P6, until dismissed (remembered). */
+export async function startHint(deps: Deps, signal: AbortSignal): Promise<void> {
+  const item = hintDismissedItem();
+  if (await item.getValue().catch(() => true)) return;
+  if (signal.aborted) return;
+  const settings = createSettingsModel(wxtSettingsStore(), signal);
+  await settings.ready;
+  if (signal.aborted || !settings.settings.value.enabled) return;
+  const i18n = createI18n(
+    computed(() => settings.settings.value.uiLanguage),
+    deps.win.navigator.language,
+  );
+  const ui = deps.createUi(uniqueName('talk-companion-hint'));
+  const hint = new AbortController();
+  signal.addEventListener('abort', () => hint.abort(), { once: true, signal: hint.signal });
+  const dismiss = (): void => {
+    void item.setValue(true).catch(() => undefined);
+    hint.abort();
+  };
+  render(<Hint i18n={i18n} href={talkUrl()} onDismiss={dismiss} />, ui.container);
+  hint.signal.addEventListener('abort', () => {
+    render(null, ui.container);
+    ui.remove();
+  });
+  // Mount only once the column exists; Bilibili may re-render it, so keep checking.
+  watchPage(deps.win.document, hint.signal, () => {
+    if (!ui.host.isConnected || !ui.host.parentElement) placeInColumn(ui.host, deps.win.document);
+  });
+}
