@@ -36,6 +36,8 @@ export default defineConfig({
   webExt: {
     startUrls: ['https://www.bilibili.com/video/BV1DS411w7hz/?p=6'],
     binaries: { chrome: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+    // Chromium refuses to start as root without this (containers, CI boxes).
+    chromiumArgs: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
   },
   // SOURCEMAP=1 for the size report's per-module breakdown.
   vite: () => ({ build: { sourcemap: process.env.SOURCEMAP === '1' } }),
