@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 
 // Content scripts: the ISOLATED panel script is declared in entrypoints/talk.content;
-// the MAIN-world bridge is an unlisted script injected only on the talk's pages.
+// the panel bundle and the MAIN-world bridge are unlisted scripts it loads only on BV1DS411w7hz pages.
 const WEB_RESOURCES = ['bridge.js', 'panel.js', 'talk.json', 'talk.zh-Hant.json'];
 
 export default defineConfig({

@@ -38,7 +38,8 @@ export function connectBridge({ win, signal, inject, onMessage }: BridgeOptions)
     if (!queue) post(msg);
     else if (queue.length < 64) queue.push(msg);
   };
-  signal.addEventListener('abort', () => post({ kind: 'time-feed', on: false }), { once: true });
+  // The page keeps the bridge after an extension reload: tell it to stand down.
+  signal.addEventListener('abort', () => post({ kind: 'bye' }), { once: true });
   inject(token).then(
     () => {
       const held = queue ?? [];

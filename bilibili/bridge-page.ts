@@ -22,6 +22,7 @@ function readState(win: Window): FromPage | null {
   const bvid = typeof s.bvid === 'string' ? s.bvid : s.videoData?.bvid;
   const rawPages = Array.isArray(s.videoData?.pages) ? (s.videoData.pages as unknown[]) : [];
   const pages: PartInfo[] = rawPages.slice(0, 1000).flatMap((p) => {
+    if (typeof p !== 'object' || p === null) return [];
     const q = p as { page?: unknown; cid?: unknown; duration?: unknown };
     return typeof q.page === 'number' && typeof q.cid === 'number' && typeof q.duration === 'number'
       ? [{ page: q.page, cid: q.cid, duration: q.duration }]
@@ -38,20 +39,37 @@ function readState(win: Window): FromPage | null {
 export function installBridge(win: Window, token: string): void {
   const post = (body: FromPage): void => win.postMessage(envelope(token, 'page', body), win.location.origin);
   const announce = (): void => {
-    post({ kind: 'nav', url: win.location.href });
-    const state = readState(win);
-    if (state) post(state);
+    // Runs inside Bilibili's own pushState: whatever its state looks like, never throw into it.
+    try {
+      post({ kind: 'nav', url: win.location.href });
+      const state = readState(win);
+      if (state) post(state);
+    } catch {
+      // A page state we cannot read is a state we do not report.
+    }
   };
 
+  const life = new AbortController();
+  const originals: ['pushState' | 'replaceState', History['pushState']][] = [];
+  const wrappers = new Map<string, History['pushState']>();
   for (const method of ['pushState', 'replaceState'] as const) {
     const original = win.history[method];
-    win.history[method] = function (this: History, ...args: Parameters<History['pushState']>) {
+    const wrapper = function (this: History, ...args: Parameters<History['pushState']>) {
       const result = original.apply(this, args);
       announce();
       return result;
     };
+    originals.push([method, original]);
+    wrappers.set(method, wrapper);
+    win.history[method] = wrapper;
   }
-  win.addEventListener('popstate', announce);
+  win.addEventListener('popstate', announce, { signal: life.signal });
+  /** The extension went away (reload, update): stop listening; unwrap history if nobody wrapped it since. */
+  const standDown = (): void => {
+    feeding = false;
+    life.abort();
+    for (const [method, original] of originals) if (win.history[method] === wrappers.get(method)) win.history[method] = original;
+  };
 
   let media: MediaLike | null = null;
   const findMedia = (): MediaLike | null => {
@@ -63,7 +81,7 @@ export function installBridge(win: Window, token: string): void {
     return (media = null);
   };
 
-  let feeding = false;
+  let feeding = false as boolean;
   let last = '';
   const tick = (): void => {
     if (!feeding) return;
@@ -85,19 +103,24 @@ export function installBridge(win: Window, token: string): void {
     win.requestAnimationFrame(tick);
   };
 
-  win.addEventListener('message', (event) => {
-    if (event.source !== win) return;
-    const msg = parseToPage(event.data, token);
-    if (!msg) return;
-    if (msg.kind === 'hello') announce();
-    else if (msg.kind === 'time-feed') {
-      const start = msg.on && !feeding;
-      feeding = msg.on;
-      if (start) tick();
-    } else {
-      const el = findMedia();
-      if (el && 'currentTime' in el) (el as { currentTime: number }).currentTime = msg.t;
-    }
-  });
+  win.addEventListener(
+    'message',
+    (event) => {
+      if (event.source !== win) return;
+      const msg = parseToPage(event.data, token);
+      if (!msg) return;
+      if (msg.kind === 'bye') standDown();
+      else if (msg.kind === 'hello') announce();
+      else if (msg.kind === 'time-feed') {
+        const start = msg.on && !feeding;
+        feeding = msg.on;
+        if (start) tick();
+      } else {
+        const el = findMedia();
+        if (el && 'currentTime' in el) (el as { currentTime: number }).currentTime = msg.t;
+      }
+    },
+    { signal: life.signal },
+  );
   announce();
 }

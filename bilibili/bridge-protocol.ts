@@ -21,7 +21,7 @@ export type FromPage =
   | { kind: 'time'; t: number; paused: boolean; duration: number; rate: number };
 
 /** Extension → page. */
-export type ToPage = { kind: 'hello' } | { kind: 'time-feed'; on: boolean } | { kind: 'seek'; t: number };
+export type ToPage = { kind: 'hello' } | { kind: 'bye' } | { kind: 'time-feed'; on: boolean } | { kind: 'seek'; t: number };
 
 export interface Envelope<T> {
   ns: typeof BRIDGE_NS;
@@ -77,7 +77,7 @@ export function parseFromPage(data: unknown, token: string): FromPage | null {
     }
     case 'time': {
       if (!isTime(b.t) || typeof b.paused !== 'boolean') return null;
-      if (!(isTime(b.duration) || b.duration === 0)) return null;
+      if (!isTime(b.duration)) return null;
       if (!isFiniteNumber(b.rate) || b.rate < 0 || b.rate > 16) return null;
       return { kind: 'time', t: b.t, paused: b.paused, duration: b.duration, rate: b.rate };
     }
@@ -91,6 +91,7 @@ export function parseToPage(data: unknown, token: string): ToPage | null {
   const b = openEnvelope(data, token, 'ext');
   if (!b) return null;
   if (b.kind === 'hello') return { kind: 'hello' };
+  if (b.kind === 'bye') return { kind: 'bye' };
   if (b.kind === 'time-feed' && typeof b.on === 'boolean') return { kind: 'time-feed', on: b.on };
   if (b.kind === 'seek' && isTime(b.t)) return { kind: 'seek', t: b.t };
   return null;

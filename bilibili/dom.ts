@@ -39,7 +39,3 @@ export function findColumnMount(root: ParentNode): MountPoint | null {
   if (into) return { parent: into, before: into.firstChild };
   return null;
 }
-
-export function findProgressBar(root: ParentNode): HTMLElement | null {
-  return first<HTMLElement>(root, SELECTORS.progressBar);
-}

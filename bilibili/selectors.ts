@@ -9,7 +9,6 @@ export const SELECTORS = {
   mountBefore: ['.right-container-inner #danmukuBox', '.right-container #danmukuBox'],
   mountAfter: ['.right-container-inner .up-panel-container', '.right-container .up-panel-container'],
   mountInto: ['.right-container-inner', '.right-container'],
-  progressBar: ['.bpx-player-progress'],
 } as const;
 
 export function first<T extends Element = Element>(root: ParentNode, selectors: readonly string[]): T | null {

@@ -46,21 +46,32 @@ class Failure extends Error {
 }
 
 async function getJson(req: SubtitleRequest, url: string, credentials: RequestCredentials): Promise<unknown> {
+  if (req.signal.aborted) throw new Failure('network', 'session ended');
+  // One deadline for headers and body; the session ending cancels both.
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), req.timeoutMs ?? 8000);
   const abort = (): void => timeout.abort();
   req.signal.addEventListener('abort', abort, { once: true });
-  let res: Response;
+  let text: string;
   try {
-    res = await req.fetch(url, { credentials, signal: timeout.signal });
-  } catch (err) {
-    throw new Failure('network', String(err), !req.signal.aborted);
+    let res: Response;
+    try {
+      res = await req.fetch(url, { credentials, signal: timeout.signal });
+    } catch (err) {
+      throw new Failure('network', String(err), !req.signal.aborted);
+    }
+    if (!res.ok) throw new Failure('http', `HTTP ${res.status}`, res.status >= 500);
+    const declared = Number(res.headers.get('content-length'));
+    if (declared > MAX_BYTES) throw new Failure('too-large', `${declared} bytes`);
+    try {
+      text = await res.text();
+    } catch (err) {
+      throw new Failure('network', String(err), !req.signal.aborted);
+    }
   } finally {
     clearTimeout(timer);
     req.signal.removeEventListener('abort', abort);
   }
-  if (!res.ok) throw new Failure('http', `HTTP ${res.status}`, res.status >= 500);
-  const text = await res.text();
   if (text.length > MAX_BYTES) throw new Failure('too-large', `${text.length} bytes`);
   try {
     return JSON.parse(text) as unknown;
@@ -137,7 +148,10 @@ export async function fetchSubtitleCues(req: SubtitleRequest): Promise<SubtitleR
       return await attempt();
     } catch (err) {
       if (!(err instanceof Failure) || !err.retryable || req.signal.aborted) throw err;
-      await new Promise((r) => setTimeout(r, req.retryDelayMs ?? 1500));
+      await new Promise<void>((resolve) => {
+        const id = setTimeout(resolve, req.retryDelayMs ?? 1500);
+        req.signal.addEventListener('abort', () => (clearTimeout(id), resolve()), { once: true });
+      });
       if (req.signal.aborted) throw err;
       return await attempt();
     }

@@ -15,7 +15,8 @@ export function ExportMenu() {
       timeline: timing.timeline.value,
       mode: settings.settings.value.transcriptLanguage,
     });
-    io.download(`BV1DS411w7hz-p6.${format}`, EXPORT_MIME[format], text);
+    const { bvid, p } = talk.view.value.pack.video;
+    io.download(`${bvid}-p${p}.${format}`, EXPORT_MIME[format], text);
     open.value = false;
   };
   return (
@@ -31,20 +32,18 @@ export function ExportMenu() {
             if (e.key === 'Escape') open.value = false;
           }}
         >
-          {(['md', 'srt', 'vtt', 'json'] as const)
-            .filter((f) => EXPORT_FORMATS.includes(f))
-            .map((f) => (
-              <button
-                key={f}
-                type="button"
-                role="menuitem"
-                data-export={f}
-                onClick={() => run(f)}
-                aria-label={t('exportAs', { format: LABEL[f] })}
-              >
-                {LABEL[f]}
-              </button>
-            ))}
+          {EXPORT_FORMATS.map((f) => (
+            <button
+              key={f}
+              type="button"
+              role="menuitem"
+              data-export={f}
+              onClick={() => run(f)}
+              aria-label={t('exportAs', { format: LABEL[f] })}
+            >
+              {LABEL[f]}
+            </button>
+          ))}
         </div>
       ) : null}
     </div>

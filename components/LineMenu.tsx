@@ -31,7 +31,9 @@ export function LineMenu({ list }: { list: RefObject<HTMLDivElement | null> }) {
   if (!seg || !lineEl) return null;
   const close = (): void => {
     ui.menuFor.value = -1;
-    lineEl.querySelector<HTMLElement>('.more')?.focus();
+    // The action may rebuild the lines (original text, new times): find the button again after.
+    const id = seg.id;
+    requestAnimationFrame(() => list.current?.querySelector<HTMLElement>(`.line[data-segment-id="${id}"] .more`)?.focus());
   };
   const start = timing.timeline.value.starts[index] ?? 0;
   const mode = settings.settings.value.transcriptLanguage;
@@ -41,7 +43,7 @@ export function LineMenu({ list }: { list: RefObject<HTMLDivElement | null> }) {
   const copy = (): void => {
     const text = mode === 'en' ? seg.textEn : mode === 'bilingual' ? `${seg.text}\n> ${seg.textEn}` : seg.text;
     const who = mode === 'en' ? speaker?.nameEn : speaker?.name;
-    const md = `> ${text}\n>\n> — ${who ?? seg.speaker}, [${clock(start)}](${talkLink(start)})`;
+    const md = `> ${text}\n>\n> — ${who ?? seg.speaker}, [${clock(start)}](${talkLink(view.pack.video, start)})`;
     io.copy(md).then(
       () => (ui.toast.value = t('copied')),
       () => (ui.toast.value = t('copyFailed')),

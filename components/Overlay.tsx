@@ -1,4 +1,3 @@
-import { useComputed } from '@preact/signals';
 import { useModels } from './context';
 import { termRuns } from './Line';
 
@@ -6,7 +5,7 @@ import { termRuns } from './Line';
 export function Overlay() {
   const { i18n, talk, timing, settings, ui } = useModels();
   const { t } = i18n;
-  const index = useComputed(() => timing.active.value).value;
+  const index = timing.active.value;
   const view = talk.view.value;
   const seg = view.pack.segments[index];
   const mode = settings.settings.value.transcriptLanguage;

@@ -1,6 +1,5 @@
 import { useComputed, useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { isImmersive } from '../bilibili/dom';
 import { clock } from '../lib/time-format';
 import { ChapterList } from './ChapterList';
 import { useModels } from './context';
@@ -31,7 +30,7 @@ export function Panel({ searchInput }: { searchInput: { current: HTMLInputElemen
   const s = settings.settings.value;
   const timeText = useComputed(() => clock(playback.time.value));
   const notStarted = useComputed(() => timing.active.value < 0);
-  const immersive = isImmersive(page.mode.value);
+  const immersive = page.immersive.value;
   const compact = immersive && s.compactOverlay && !ui.overlayExpanded.value;
   const tab = ui.tab.value;
 
@@ -144,7 +143,7 @@ export function Panel({ searchInput }: { searchInput: { current: HTMLInputElemen
           )}
         </>
       )}
-      <TermPopover container={rootRef.current} />
+      <TermPopover container={rootRef} />
       {ui.toast.value ? (
         <div class="toast" role="status">
           {ui.toast.value}

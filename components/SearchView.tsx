@@ -37,7 +37,10 @@ export function SearchView({ inputRef }: { inputRef: { current: HTMLInputElement
 
   const open = (hit: SearchHit): void => {
     if (hit.kind === 'term') {
+      // Null first, so picking the same term again still scrolls to it.
+      ui.glossaryFocus.value = null;
       ui.glossaryFocus.value = hit.termId;
+      ui.glossaryFilter.value = '';
       ui.tab.value = 'glossary';
     } else playback.seek(starts[hit.index] ?? 0);
   };

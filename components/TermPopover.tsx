@@ -8,7 +8,7 @@ import { useModels } from './context';
  * "more" (long text, usage, links, related) and "mentions". One at a time; Esc closes and
  * returns focus to the term; placed so it does not cover the active line.
  */
-export function TermPopover({ container }: { container: HTMLElement | null }) {
+export function TermPopover({ container: containerRef }: { container: { current: HTMLElement | null } }) {
   const { i18n, talk, timing, playback, ui, settings } = useModels();
   const { t } = i18n;
   const state = ui.popover.value;
@@ -26,6 +26,7 @@ export function TermPopover({ container }: { container: HTMLElement | null }) {
 
   useLayoutEffect(() => {
     const el = ref.current;
+    const container = containerRef.current;
     if (!el || !state || !container) return;
     const box = container.getBoundingClientRect();
     const anchor = state.opener.getBoundingClientRect();
@@ -43,7 +44,7 @@ export function TermPopover({ container }: { container: HTMLElement | null }) {
     const left = Math.max(4, Math.min(anchor.left - box.left, box.width - w - 4));
     el.style.top = `${top}px`;
     el.style.left = `${left}px`;
-  }, [state, container, more.value, showMentions.value]);
+  }, [state, more.value, showMentions.value]);
 
   useLayoutEffect(() => {
     ref.current?.focus();

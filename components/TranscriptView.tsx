@@ -107,6 +107,8 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
     }
     list.replaceChildren(frag);
     lineEls.current = els;
+    // An open line menu points at a line that no longer exists.
+    if (ui.menuFor.peek() >= 0) ui.menuFor.value = -1;
     current.current = null;
     highlight(timing.active.peek(), false);
   }, [view, starts, groups, s.transcriptLanguage, s.termMarks, s.speakerLabels, s.showOriginal, toggled, hant, i18n.locale.value]);
@@ -129,11 +131,8 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
   const onClick = (event: MouseEvent): void => {
     const list = listRef.current;
     if (!list) return;
-    const term = closestInPath(event, '[data-term-id]', list);
-    if (term) {
-      ui.popover.value = { termId: term.dataset.termId ?? '', opener: term };
-      return;
-    }
+    // Term clicks open the popover at the panel root (one handler for transcript and overlay).
+    if (closestInPath(event, '[data-term-id]', list)) return;
     if (closestInPath(event, '.line-menu, .orig', list)) return;
     const more = closestInPath(event, '.more', list);
     const line = closestInPath(event, '.line', list);

@@ -79,7 +79,8 @@ async function startTalk(deps: Deps, life: AbortSignal, hub: BridgeHub, loadPack
     if (enabled && !panel) {
       panel = new AbortController();
       const p = panel;
-      life.addEventListener('abort', () => p.abort(), { once: true });
+      // Removed with p: toggling "enabled" many times must not pile up listeners on the session.
+      life.addEventListener('abort', () => p.abort(), { once: true, signal: p.signal });
       void mountPanel(deps, p.signal, hub, loadPack, settings).catch((err: unknown) => {
         console.warn('[companion] panel failed', err);
       });

@@ -18,7 +18,7 @@ export interface PanelModels {
   timing: Timing;
   settings: SettingsModel;
   ui: UiModel;
-  page: { mode: ReadonlySignal<ScreenMode>; status: ReadonlySignal<PageStatus> };
+  page: { mode: ReadonlySignal<ScreenMode>; immersive: ReadonlySignal<boolean>; status: ReadonlySignal<PageStatus> };
   io: {
     download(filename: string, mime: string, text: string): void;
     copy(text: string): Promise<void>;

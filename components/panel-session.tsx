@@ -22,12 +22,23 @@ import { Panel } from './Panel';
 import { measured } from './perf';
 import { placeInColumn, uniqueName, type BridgeHub, type Deps } from './session';
 import type { ShadowUi } from './shadow-host';
+import { LoadError } from './LoadError';
 import { installShortcuts } from './shortcuts';
 import { loadSubtitles } from './subtitle-sync';
 import { TermCard } from './TermCard';
 
 /** How long to wait for Bilibili's player before saying so. */
 const PLAYER_TIMEOUT_MS = 15_000;
+
+function showLoadError(deps: Deps, life: AbortSignal, i18n: I18n, detail: string): void {
+  console.warn('[companion] talk data could not be loaded', detail);
+  const ui = deps.createUi(uniqueName('talk-companion'));
+  render(<LoadError i18n={i18n} detail={detail} />, ui.container);
+  life.addEventListener('abort', () => (render(null, ui.container), ui.remove()), { once: true });
+  watchPage(deps.win.document, life, () => {
+    if (!ui.host.isConnected) placeInColumn(ui.host, deps.win.document);
+  });
+}
 
 export async function mountPanel(
   deps: Deps,
@@ -49,7 +60,7 @@ export async function mountPanel(
   try {
     loaded = await loadPack();
   } catch (err) {
-    console.warn('[companion] talk data could not be loaded', err);
+    if (!life.aborted) showLoadError(deps, life, i18n, String(err));
     return;
   }
   if (life.aborted) return;
@@ -75,7 +86,7 @@ export async function mountPanel(
     timing,
     settings,
     ui: createUiModel(),
-    page: { mode, status },
+    page: { mode, status, immersive: computed(() => isImmersive(mode.value)) },
     io: {
       download(filename, mime, text) {
         const a = doc.createElement('a');
@@ -84,7 +95,9 @@ export async function mountPanel(
         ui.shadow.append(a);
         a.click();
         a.remove();
-        setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+        const revoke = (): void => URL.revokeObjectURL(a.href);
+        const id = setTimeout(revoke, 10_000);
+        life.addEventListener('abort', () => (clearTimeout(id), revoke()), { once: true });
       },
       copy: (text) => win.navigator.clipboard.writeText(text),
     },
@@ -135,7 +148,9 @@ export async function mountPanel(
       const duration = playback.duration.value;
       if (subtitlesTried || !st || st.bvid !== bvid || st.p !== p || !st.cid || duration <= 0) return;
       subtitlesTried = true;
-      void loadSubtitles(win, life, st.cid, duration, loaded, timing.aligned);
+      loadSubtitles(win, life, st.cid, duration, loaded, timing.aligned).catch((err: unknown) =>
+        console.warn('[companion] subtitles failed', err),
+      );
     }),
   );
 

@@ -5,13 +5,26 @@
  */
 import type { Signal } from '@preact/signals';
 import { TALK } from '../bilibili/route';
-import { fetchSubtitleCues } from '../bilibili/subtitles';
-import { alignCues, fillGaps } from '../lib/align';
+import { fetchSubtitleCues, readCues } from '../bilibili/subtitles';
+import { alignCues, fillGaps, type Cue } from '../lib/align';
 import type { LoadedPack } from '../lib/pack/bundle';
+import { timedUnits } from '../lib/pack/source';
 import { estimateStarts } from '../lib/timeline';
 import { subtitleCacheItem } from './models/storage';
 
 const SUBTITLE_CACHE_DAYS = 30;
+
+/** A cached track, re-validated like a fresh one (storage is as untrusted as the network). */
+async function cachedCues(cid: number, duration: number): Promise<Cue[] | null> {
+  try {
+    const hit = await subtitleCacheItem(TALK.bvid, TALK.p).getValue();
+    if (!hit || hit.v !== 1 || hit.cid !== cid || !(Date.now() - hit.fetchedAt < SUBTITLE_CACHE_DAYS * 86_400_000)) return null;
+    const cues = Array.isArray(hit.cues) ? hit.cues : [];
+    return readCues({ body: cues.map((c) => ({ from: c?.from, to: c?.to, content: c?.text })) }, duration);
+  } catch {
+    return null;
+  }
+}
 
 export async function loadSubtitles(
   win: Window,
@@ -21,20 +34,10 @@ export async function loadSubtitles(
   loaded: LoadedPack,
   aligned: Signal<readonly number[] | null>,
 ): Promise<void> {
-  const { bvid, p } = TALK;
-  const cache = subtitleCacheItem(bvid, p);
-  const { pack } = loaded;
-  const sources = pack.segments.map((s) => pack.raw.slice(s.span[0], s.span[1]));
-  let cues = null as { from: number; to: number; text: string }[] | null;
-  try {
-    const hit = await cache.getValue();
-    const fresh = hit && hit.v === 1 && hit.cid === cid && Date.now() - hit.fetchedAt < SUBTITLE_CACHE_DAYS * 86_400_000;
-    if (fresh && Array.isArray(hit.cues)) cues = hit.cues;
-  } catch {
-    cues = null;
-  }
+  let cues = await cachedCues(cid, duration);
+  if (life.aborted) return;
   if (!cues) {
-    const result = await fetchSubtitleCues({ bvid, cid, duration, fetch: win.fetch.bind(win), signal: life });
+    const result = await fetchSubtitleCues({ bvid: TALK.bvid, cid, duration, fetch: win.fetch.bind(win), signal: life });
     if (life.aborted) return;
     if (!result.ok) {
       // Logged out / no track is the normal case; anything else deserves one line in the console.
@@ -42,10 +45,16 @@ export async function loadSubtitles(
       return;
     }
     cues = result.cues;
-    void cache.setValue({ v: 1, cid, lan: result.lan, fetchedAt: Date.now(), cues }).catch(() => undefined);
+    const record = { v: 1 as const, cid, lan: result.lan, fetchedAt: Date.now(), cues };
+    void subtitleCacheItem(TALK.bvid, TALK.p)
+      .setValue(record)
+      .catch(() => undefined);
   }
-  const units = pack.segments.map((s, i) => ({ source: sources[i] ?? '', speaker: s.speaker }));
-  const known = alignCues(sources, cues);
+  const units = timedUnits(loaded.pack);
+  const known = alignCues(
+    units.map((u) => u.source),
+    cues,
+  );
   if (known.every((k) => k === null)) return;
   aligned.value = fillGaps(known, estimateStarts(units, duration), duration);
 }

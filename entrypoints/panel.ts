@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createCompanion } from '../components/companion';
 import { PANEL_GLOBAL, type PanelApi } from '../components/panel-api';
 
-// Loaded by the content script (dynamic import) into its isolated world, only on the talk's pages.
+// Loaded by the content script (dynamic import) into its isolated world, only on BV1DS411w7hz pages.
 export default defineUnlistedScript(() => {
   const api: PanelApi = { create: createCompanion };
   (globalThis as Record<string, unknown>)[PANEL_GLOBAL] = api;

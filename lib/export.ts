@@ -2,12 +2,14 @@
  * Exports (JSON, Markdown, SRT, WebVTT) of the talk with a given timeline. The CLI and the
  * panel's download buttons call these same functions.
  */
+import { segmentSource } from './pack/source';
 import type { Segment, TalkPack } from './pack/types';
-import { stamp, clock, talkLink } from './time-format';
+import { clock, stamp, talkLink, videoUrl } from './time-format';
 import type { Timeline } from './timeline';
 
 export type ExportFormat = 'json' | 'md' | 'srt' | 'vtt';
-export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'md', 'srt', 'vtt'];
+/** In the order the panel offers them. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = ['md', 'srt', 'vtt', 'json'];
 export type TextMode = 'zh' | 'en' | 'bilingual';
 
 export interface ExportInput {
@@ -25,10 +27,6 @@ function lines(seg: Segment, mode: TextMode): string[] {
   return [seg.text];
 }
 
-export function source(pack: TalkPack, seg: Segment): string {
-  return pack.raw.slice(seg.span[0], seg.span[1]);
-}
-
 export function toJson({ pack, timeline }: ExportInput): string {
   const doc = {
     video: { bvid: pack.video.bvid, p: pack.video.p },
@@ -42,7 +40,7 @@ export function toJson({ pack, timeline }: ExportInput): string {
       speaker: s.speaker,
       text: s.text,
       textEn: s.textEn,
-      source: source(pack, s),
+      source: segmentSource(pack, s),
       ...(s.uncertain ? { uncertain: s.uncertain } : {}),
     })),
     chapters: pack.chapters.map((c) => {
@@ -79,7 +77,7 @@ export function toMarkdown({ pack, timeline, mode = 'zh' }: ExportInput): string
   const out: string[] = [
     `# ${pack.video.title}`,
     '',
-    `${en ? 'Video' : '视频'}: ${talkLink(0).replace(/&t=0$/, '')} · ${en ? 'timing' : '时间来源'}: ${timeline.source}`,
+    `${en ? 'Video' : '视频'}: ${videoUrl(pack.video)} · ${en ? 'timing' : '时间来源'}: ${timeline.source}`,
     '',
     en ? '_Speaker labels are inferred from the discussion._' : '_说话人标注根据讨论内容推断。_',
   ];
@@ -94,7 +92,7 @@ export function toMarkdown({ pack, timeline, mode = 'zh' }: ExportInput): string
     const chapter = chapterAt.get(seg.id);
     if (chapter) {
       flush();
-      out.push('', `## ${en ? chapter.titleEn : chapter.title} [${clock(start)}](${talkLink(start)})`, '');
+      out.push('', `## ${en ? chapter.titleEn : chapter.title} [${clock(start)}](${talkLink(pack.video, start)})`, '');
       out.push(`> ${en ? chapter.summaryEn : chapter.summary}`);
       if (mode === 'bilingual') out.push('>', `> ${chapter.summaryEn}`);
       paraSpeaker = '';
@@ -103,7 +101,7 @@ export function toMarkdown({ pack, timeline, mode = 'zh' }: ExportInput): string
     if (seg.speaker !== paraSpeaker || mode === 'bilingual') {
       flush();
       paraSpeaker = seg.speaker;
-      para.push(`**${names.get(seg.speaker) ?? seg.speaker}** [${clock(start)}](${talkLink(start)}): ${text}`);
+      para.push(`**${names.get(seg.speaker) ?? seg.speaker}** [${clock(start)}](${talkLink(pack.video, start)}): ${text}`);
     } else para.push(en ? ` ${text}` : text);
   });
   flush();
@@ -134,7 +132,7 @@ export function toVtt({ pack, timeline, mode = 'zh' }: ExportInput): string {
   const names = new Map(pack.speakers.map((s) => [s.id, mode === 'en' ? s.nameEn : s.name]));
   const cues = pack.segments.map((seg, i) => {
     const [a, b] = cueTimes(timeline, i);
-    const voice = vttEscape(names.get(seg.speaker) ?? seg.speaker).replace(/>/g, '');
+    const voice = vttEscape(names.get(seg.speaker) ?? seg.speaker);
     const body = lines(seg, mode).map((l) => `<v ${voice}>${vttEscape(cueSafe(l))}</v>`);
     return `${seg.id}\n${stamp(a, '.')} --> ${stamp(b, '.')}\n${body.join('\n')}\n`;
   });

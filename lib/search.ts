@@ -4,6 +4,8 @@
  * pack (computed at build time by pinyin-pro), so the content script ships no dictionary.
  */
 
+import { HAN } from './guard';
+
 export interface SearchSegment {
   text: string;
   textEn: string;
@@ -35,7 +37,6 @@ interface PinyinIndex {
   initialsPos: number[];
 }
 
-const HAN = /\p{Script=Han}/u;
 const RANK: Record<MatchKind, number> = { term: 0, text: 1, speaker: 2, pinyin: 3, initials: 4 };
 
 function pinyinIndex(text: string, syllables: string): PinyinIndex {

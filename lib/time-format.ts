@@ -19,9 +19,10 @@ export function stamp(ms: number, sep: ',' | '.'): string {
   return `${pad(h)}:${pad(m)}:${pad(s)}${sep}${pad(v % 1000, 3)}`;
 }
 
-export const TALK_URL = 'https://www.bilibili.com/video/BV1DS411w7hz?p=6';
+/** The video part's page, in the form the export contract uses (…/BV…?p=N). */
+export const videoUrl = (video: { bvid: string; p: number }): string => `https://www.bilibili.com/video/${video.bvid}?p=${video.p}`;
 
 /** Deep link to a moment of the talk (Bilibili takes whole seconds in `t`). */
-export function talkLink(seconds: number): string {
-  return `${TALK_URL}&t=${Math.max(0, Math.floor(seconds))}`;
+export function talkLink(video: { bvid: string; p: number }, seconds: number): string {
+  return `${videoUrl(video)}&t=${Math.max(0, Math.floor(seconds))}`;
 }

@@ -6,6 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { CDPSession } from '@playwright/test';
 import { alignCues, fillGaps } from '../lib/align';
+import { timedUnits } from '../lib/pack/source';
 import { estimateStarts } from '../lib/timeline';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { cueTrack, exportJson } from '../tests/e2e/cues';
@@ -367,8 +368,8 @@ async function main(): Promise<void> {
 
   // 6. Pure parts, in Node: alignment of a 40-minute cue track, search per keystroke.
   const { bundle, pack } = buildPackBundle();
-  const sources = pack.segments.map((s) => pack.raw.slice(s.span[0], s.span[1]));
-  const units = pack.segments.map((s, i) => ({ source: sources[i]!, speaker: s.speaker }));
+  const units = timedUnits(pack);
+  const sources = units.map((u) => u.source);
   const track = cueTrack(MEDIA_DURATION).body.map((c) => ({ from: c.from, to: c.to, text: c.content }));
   const alignRuns: number[] = [];
   for (let k = 0; k < 15; k++) {

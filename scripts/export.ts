@@ -3,6 +3,7 @@
  * Prints the talk to stdout with the estimated timeline (the same code the panel's export uses).
  */
 import { EXPORT_FORMATS, exportTalk, type ExportFormat, type TextMode } from '../lib/export';
+import { timedUnits } from '../lib/pack/source';
 import { buildTimeline, DEFAULT_DURATION } from '../lib/timeline';
 import { loadPack } from './pack-files';
 
@@ -39,7 +40,7 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => process.exit(err.code
 const { format, duration, mode } = parse(process.argv.slice(2));
 const pack = loadPack();
 const timeline = buildTimeline({
-  units: pack.segments.map((s) => ({ source: pack.raw.slice(s.span[0], s.span[1]), speaker: s.speaker })),
+  units: timedUnits(pack),
   duration,
 });
 process.stdout.write(exportTalk(format, { pack, timeline, mode }));

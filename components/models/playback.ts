@@ -9,8 +9,6 @@ export interface Playback {
   time: ReadonlySignal<number>;
   paused: ReadonlySignal<boolean>;
   duration: ReadonlySignal<number>;
-  /** True while a media element is attached. */
-  attached: ReadonlySignal<boolean>;
   /** Attach a media handle until `signal` aborts (or another handle is attached). */
   attach(handle: MediaHandle, signal: AbortSignal): void;
   seek(t: number): void;
@@ -30,7 +28,6 @@ export function createPlayback(): Playback {
   const time = signal(0);
   const paused = signal(true);
   const duration = signal(0);
-  const attached = signal(false);
   let current: { handle: MediaHandle; stop: AbortController } | null = null;
   let quiet: ((published: number, next: number) => boolean) | null = null;
 
@@ -45,7 +42,6 @@ export function createPlayback(): Playback {
     time,
     paused,
     duration,
-    attached,
     now: () => current?.handle.snapshot().time ?? time.peek(),
     setQuiet(fn) {
       quiet = fn;
@@ -55,14 +51,10 @@ export function createPlayback(): Playback {
       const stop = new AbortController();
       const detach = (): void => {
         stop.abort();
-        if (current?.stop === stop) {
-          current = null;
-          attached.value = false;
-        }
+        if (current?.stop === stop) current = null;
       };
       outer.addEventListener('abort', detach, { once: true, signal: stop.signal });
       current = { handle, stop };
-      attached.value = true;
       apply(handle.snapshot());
       handle.subscribe(
         apply,

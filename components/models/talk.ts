@@ -4,6 +4,7 @@
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { LoadedPack } from '../../lib/pack/bundle';
+import { segmentSource } from '../../lib/pack/source';
 import type { Segment, Speaker, TalkPack, Term } from '../../lib/pack/types';
 import { createSearchIndex, type SearchIndex } from '../../lib/search';
 import { createTermMatcher, splitRuns, type Run, type TermMatcher } from '../../lib/terms';
@@ -34,8 +35,6 @@ export interface TalkView {
   runsEn(i: number): Run[];
   /** Segment indices mentioning each term (Chinese text), in order. */
   mentions: Map<string, number[]>;
-  /** Segment index → chapter index. */
-  chapterOf: Int32Array;
   /** Segment id → index. */
   indexOf: Map<string, number>;
   chapterStarts: number[];
@@ -53,12 +52,6 @@ export function prepareView(pack: TalkPack): TalkView {
   });
   const index = new Map(pack.segments.map((s, i) => [s.id, i]));
   const chapterStarts = pack.chapters.map((c) => index.get(c.segmentId) ?? 0);
-  const chapterOf = new Int32Array(pack.segments.length);
-  let c = 0;
-  for (let i = 0; i < pack.segments.length; i++) {
-    while (c + 1 < chapterStarts.length && (chapterStarts[c + 1] as number) <= i) c++;
-    chapterOf[i] = c;
-  }
   return {
     pack,
     speakers: new Map(pack.speakers.map((s) => [s.id, s])),
@@ -74,10 +67,9 @@ export function prepareView(pack: TalkPack): TalkView {
       return runs;
     },
     mentions,
-    chapterOf,
     indexOf: index,
     chapterStarts,
-    source: (seg) => pack.raw.slice(seg.span[0], seg.span[1]),
+    source: (seg) => segmentSource(pack, seg),
   };
 }
 

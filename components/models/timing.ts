@@ -4,7 +4,8 @@
  */
 import { batch, computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { TalkPack } from '../../lib/pack/types';
-import { buildTimeline, DEFAULT_DURATION, type Timeline, type TimedUnit } from '../../lib/timeline';
+import { timedUnits } from '../../lib/pack/source';
+import { buildTimeline, DEFAULT_DURATION, type Timeline } from '../../lib/timeline';
 import { EMPTY_CALIBRATION, type CalibrationRecord } from './storage';
 import type { Playback } from './playback';
 
@@ -55,7 +56,7 @@ export function validCalibration(v: unknown, segmentIds: ReadonlySet<string>): C
 }
 
 export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: readonly number[], store: CalibrationStore): Timing {
-  const units: TimedUnit[] = pack.segments.map((s) => ({ source: pack.raw.slice(s.span[0], s.span[1]), speaker: s.speaker }));
+  const units = timedUnits(pack);
   const index = new Map(pack.segments.map((s, i) => [s.id, i]));
   const ids = new Set(index.keys());
   const calibration = signal<CalibrationRecord>(EMPTY_CALIBRATION);

@@ -1,5 +1,6 @@
 import { computed, useSignal } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { talkUrl } from '../../bilibili/route';
 import { CHINESE_SCRIPTS, FONT_SIZE, PANEL_POSITIONS, THEMES, TRANSCRIPT_LANGUAGES, UI_LANGUAGES, type Settings } from '../../lib/settings';
 import { createI18n } from '../i18n';
@@ -29,53 +30,47 @@ export interface PopupProps {
 }
 
 export function PopupApp({ model, browserLanguage, version, resetTiming }: PopupProps) {
-  const i18n = createI18n(
-    computed(() => model.settings.value.uiLanguage),
-    browserLanguage,
-    POPUP_MESSAGES,
+  const i18n = useMemo(
+    () =>
+      createI18n(
+        computed(() => model.settings.value.uiLanguage),
+        browserLanguage,
+        POPUP_MESSAGES,
+      ),
+    [model, browserLanguage],
   );
   const { t } = i18n;
   const s = model.settings.value;
   const resetDone = useSignal(false);
   const set = (patch: Partial<Settings>): void => void model.update(patch);
 
-  const Toggle = ({ k, label }: { k: BoolKey; label: MessageKey }) => (
+  // Plain render helpers, not components: a component defined in here would be a new type on
+  // every render, and Preact would remount every control (and drop focus) on each change.
+  const toggle = (k: BoolKey, label: MessageKey) => (
     <label class="row">
       <input type="checkbox" name={k} checked={s[k]} onChange={(e) => set({ [k]: (e.currentTarget as HTMLInputElement).checked })} />
       <span>{t(label)}</span>
     </label>
   );
 
-  function Select<K extends keyof Settings>({
-    k,
-    label,
-    values,
-    labelOf,
-  }: {
-    k: K;
-    label: MessageKey;
-    values: readonly string[];
-    labelOf(v: string): string;
-  }) {
-    return (
-      <label class="row">
-        <span>{t(label)}</span>
-        <select
-          name={k}
-          value={String(s[k])}
-          onChange={(e) => set({ [k]: (e.currentTarget as HTMLSelectElement).value } as Partial<Settings>)}
-        >
-          {values.map((v) => (
-            <option key={v} value={v}>
-              {labelOf(v)}
-            </option>
-          ))}
-        </select>
-      </label>
-    );
-  }
+  const select = (k: keyof Settings, label: MessageKey, values: readonly string[], labelOf: (v: string) => string) => (
+    <label class="row">
+      <span>{t(label)}</span>
+      <select
+        name={k}
+        value={String(s[k])}
+        onChange={(e) => set({ [k]: (e.currentTarget as HTMLSelectElement).value } as Partial<Settings>)}
+      >
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {labelOf(v)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 
-  const Group = ({ title, children }: { title: MessageKey; children: ComponentChildren }) => (
+  const group = (title: MessageKey, children: ComponentChildren) => (
     <fieldset>
       <legend>{t(title)}</legend>
       {children}
@@ -90,56 +85,63 @@ export function PopupApp({ model, browserLanguage, version, resetTiming }: Popup
   return (
     <main lang={i18n.locale.value} data-loaded={model.loaded.value ? 'true' : undefined}>
       <h1>{t('popupTitle')}</h1>
-      <Group title="groupDisplay">
-        <Toggle k="enabled" label="enabled" />
-        <Select k="panelPosition" label="panelPosition" values={PANEL_POSITIONS} labelOf={byLabel} />
-        <label class="row">
-          <span>{t('fontSize')}</span>
-          <input
-            type="range"
-            name="fontSize"
-            min={FONT_SIZE.min}
-            max={FONT_SIZE.max}
-            step={1}
-            value={s.fontSize}
-            onInput={(e) => set({ fontSize: Number((e.currentTarget as HTMLInputElement).value) })}
-          />
-          <output>{s.fontSize}px</output>
-        </label>
-        <Select k="theme" label="theme" values={THEMES} labelOf={byLabel} />
-        <Select
-          k="uiLanguage"
-          label="uiLanguage"
-          values={UI_LANGUAGES}
-          labelOf={(v) => (v === 'auto' ? t('uiAuto') : v === 'en' ? 'English' : '中文')}
-        />
-        <Toggle k="compactOverlay" label="compactOverlay" />
-        <Toggle k="shortcuts" label="shortcuts" />
-      </Group>
-      <Group title="groupTranscript">
-        <Toggle k="follow" label="follow" />
-        <Toggle k="speakerLabels" label="speakerLabels" />
-        <Toggle k="showOriginal" label="showOriginalDefault" />
-        <Select k="transcriptLanguage" label="transcriptLanguage" values={TRANSCRIPT_LANGUAGES} labelOf={byLabel} />
-        <Select k="chineseScript" label="chineseScript" values={CHINESE_SCRIPTS} labelOf={byLabel} />
-      </Group>
-      <Group title="groupTerms">
-        <Toggle k="termMarks" label="termMarks" />
-        <Toggle k="termCards" label="termCards" />
-      </Group>
-      <Group title="groupTiming">
-        <button
-          type="button"
-          onClick={() =>
-            void resetTiming().then(() => {
-              resetDone.value = true;
-            })
-          }
-        >
-          {t('resetTimingVideo')}
-        </button>
-        {resetDone.value ? <span role="status"> {t('resetDone')}</span> : null}
-      </Group>
+      {group(
+        'groupDisplay',
+        <>
+          {toggle('enabled', 'enabled')}
+          {select('panelPosition', 'panelPosition', PANEL_POSITIONS, byLabel)}
+          <label class="row">
+            <span>{t('fontSize')}</span>
+            <input
+              type="range"
+              name="fontSize"
+              min={FONT_SIZE.min}
+              max={FONT_SIZE.max}
+              step={1}
+              value={s.fontSize}
+              onInput={(e) => set({ fontSize: Number((e.currentTarget as HTMLInputElement).value) })}
+            />
+            <output>{s.fontSize}px</output>
+          </label>
+          {select('theme', 'theme', THEMES, byLabel)}
+          {select('uiLanguage', 'uiLanguage', UI_LANGUAGES, (v) => (v === 'auto' ? t('uiAuto') : v === 'en' ? 'English' : '中文'))}
+          {toggle('compactOverlay', 'compactOverlay')}
+          {toggle('shortcuts', 'shortcuts')}
+        </>,
+      )}
+      {group(
+        'groupTranscript',
+        <>
+          {toggle('follow', 'follow')}
+          {toggle('speakerLabels', 'speakerLabels')}
+          {toggle('showOriginal', 'showOriginalDefault')}
+          {select('transcriptLanguage', 'transcriptLanguage', TRANSCRIPT_LANGUAGES, byLabel)}
+          {select('chineseScript', 'chineseScript', CHINESE_SCRIPTS, byLabel)}
+        </>,
+      )}
+      {group(
+        'groupTerms',
+        <>
+          {toggle('termMarks', 'termMarks')}
+          {toggle('termCards', 'termCards')}
+        </>,
+      )}
+      {group(
+        'groupTiming',
+        <>
+          <button
+            type="button"
+            onClick={() =>
+              void resetTiming().then(() => {
+                resetDone.value = true;
+              })
+            }
+          >
+            {t('resetTimingVideo')}
+          </button>
+          {resetDone.value ? <span role="status"> {t('resetDone')}</span> : null}
+        </>,
+      )}
       <p>
         <a href={talkUrl()} target="_blank" rel="noopener noreferrer">
           {t('openTalk')}

@@ -3,11 +3,13 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { injectScript } from 'wxt/utils/inject-script';
 import { boot } from '../../components/boot';
 
-// Wiring only. This runs on every video page; the panel bundle loads only on the talk's.
+// Wiring only. This runs on every video page; the panel bundle loads only on BV1DS411w7hz's.
 export default defineContentScript({
   matches: ['*://www.bilibili.com/video/*'],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
+  // WXT's legacy window.postMessage announcement would reach every video page's listeners.
+  noScriptStartedPostMessage: true,
   main(ctx) {
     boot({
       ctx,

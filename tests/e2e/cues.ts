@@ -1,6 +1,7 @@
 /** Test data on the Node side: the CLI's export, and Bilibili-shaped cue tracks with known times. */
 import { execFileSync } from 'node:child_process';
 import { normalizeForAlign } from '../../lib/align';
+import { timedUnits } from '../../lib/pack/source';
 import { estimateStarts } from '../../lib/timeline';
 import { loadPack } from '../../scripts/pack-files';
 
@@ -18,11 +19,9 @@ export function exportJson(duration: number): { segments: ExportedSegment[]; tim
 /** A subtitle track whose segment starts are known: the estimate, warped (speech faster early, slower late). */
 export function cueTrack(duration: number): { body: { from: number; to: number; content: string }[]; starts: number[] } {
   const pack = loadPack();
-  const sources = pack.segments.map((s) => pack.raw.slice(s.span[0], s.span[1]));
-  const est = estimateStarts(
-    sources.map((source, i) => ({ source, speaker: pack.segments[i]!.speaker })),
-    duration,
-  );
+  const units = timedUnits(pack);
+  const sources = units.map((u) => u.source);
+  const est = estimateStarts(units, duration);
   const warp = (t: number): number => 3 + (duration - 10) * Math.pow(t / duration, 1.15);
   const starts = est.map(warp);
   const body: { from: number; to: number; content: string }[] = [];

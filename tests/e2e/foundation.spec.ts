@@ -114,6 +114,18 @@ test.describe('with <bwp-video>', () => {
     await panel(page).locator('[data-segment-id="s020"]').click();
     await expect.poll(async () => (await media.state(page)).t).toBeGreaterThan(100);
   });
+  test('forged time messages (guessed tokens) do not move the readout', async ({ page }) => {
+    await gotoTalk(page);
+    await media.seek(page, 120);
+    await expect(readout(page)).toHaveText('2:00');
+    await page.evaluate(() => {
+      const ns = 'bv1ds411w7hz-companion';
+      const body = { kind: 'time', t: 999, paused: true, duration: 2400, rate: 1 };
+      for (const token of ['', 'guess', '0000', undefined]) window.postMessage({ ns, v: 1, token, dir: 'page', body }, '*');
+    });
+    await page.waitForTimeout(500);
+    await expect(readout(page)).toHaveText('2:00');
+  });
 });
 
 test.describe('with a player inserted 3 s after load', () => {

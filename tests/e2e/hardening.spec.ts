@@ -149,6 +149,8 @@ test('an extension reload while the page is open removes the panel cleanly; the 
   await page.waitForTimeout(1500);
   const t1 = (await media.state(page)).t;
   expect(t1 - t0).toBeGreaterThan(1);
+  // The MAIN-world bridge stood down: history methods are the page's own again.
+  expect(await page.evaluate(() => history.pushState.toString())).toContain('[native code]');
   // The page is still fully the page's own: its controls work.
   await page.evaluate(() => (window as unknown as { __fx: { setScreen(m: string): void } }).__fx.setScreen('web'));
   await expect(page.locator('.bpx-player-container')).toHaveAttribute('data-screen', 'web');

@@ -151,6 +151,10 @@ test('the popup is fully keyboard-usable', async ({ page, harness }) => {
   await popup.focus('select[name="theme"]');
   await popup.keyboard.press('ArrowDown');
   await expect(popup.locator('select[name="theme"]')).toHaveValue('light');
+  // The change re-renders the popup; the control keeps focus (a remount would drop it).
+  await expect(popup.locator('select[name="theme"]')).toBeFocused();
+  await popup.keyboard.press('ArrowDown');
+  await expect(popup.locator('select[name="theme"]')).toHaveValue('dark');
 });
 
 test('settings persist across a browser restart (same profile)', async () => {

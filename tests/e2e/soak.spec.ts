@@ -46,14 +46,15 @@ test('100 navigations and 10 minutes of playback leave nothing behind', async ({
       await expect(panel(page)).toHaveCount(1);
       await media.ready(page);
       // Play a slice of the ten minutes at 16×.
+      const from = (await media.state(page)).t;
       await page.evaluate(async (rate) => {
         const v = (window as unknown as Fx).__fx.media();
         v.playbackRate = rate;
         await v.play();
       }, RATE);
       await page.waitForTimeout(1500);
-      played += (await media.state(page)).t;
       await media.pause(page);
+      played += (await media.state(page)).t - from;
       expect(await snapshot(page), `talk visit ${talkVisits} (navigation ${n + 1})`).toEqual(baseline);
     } else {
       await expect(panel(page)).toHaveCount(0);
@@ -67,18 +68,21 @@ test('100 navigations and 10 minutes of playback leave nothing behind', async ({
   await expect(panel(page)).toHaveCount(1);
   await media.ready(page);
   if (played < 600) {
+    const from = (await media.state(page)).t;
     await page.evaluate(async (rate) => {
       const v = (window as unknown as Fx).__fx.media();
       v.playbackRate = rate;
       await v.play();
     }, RATE);
-    await page.waitForTimeout(((600 - played) / RATE) * 1000);
+    await page.waitForTimeout(((600 - played) / RATE) * 1000 + 500);
     await media.pause(page);
+    played += (await media.state(page)).t - from;
   }
+  expect(played).toBeGreaterThanOrEqual(600);
   expect(await snapshot(page)).toEqual(baseline);
   const heap1 = await heapAfterGc(cdp);
   console.log(
-    `soak: ${talkVisits + 1} talk visits, ~${Math.round(Math.max(played, 600))} s of media played; heap after GC: start ${(heapStart / 1e6).toFixed(2)} MB, after the first round ${(heap0 / 1e6).toFixed(2)} MB, end ${(heap1 / 1e6).toFixed(2)} MB (${(((heap1 - heap0) / heap0) * 100).toFixed(1)}% over ${100 - route.length} navigations); handles ${JSON.stringify(baseline)}`,
+    `soak: ${talkVisits + 1} talk visits, ${Math.round(played)} s of media played; heap after GC: start ${(heapStart / 1e6).toFixed(2)} MB, after the first round ${(heap0 / 1e6).toFixed(2)} MB, end ${(heap1 / 1e6).toFixed(2)} MB (${(((heap1 - heap0) / heap0) * 100).toFixed(1)}% over ${100 - route.length} navigations); handles ${JSON.stringify(baseline)}`,
   );
   // Within noise: one leaked panel per visit (305 lines, models, listeners) would add megabytes.
   expect(heap1 - heap0).toBeLessThan(1e6);

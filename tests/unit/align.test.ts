@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignCues, fillGaps, normalizeForAlign, type Cue } from '../../lib/align';
+import { timedUnits } from '../../lib/pack/source';
 import { estimateStarts } from '../../lib/timeline';
 import { loadPack } from '../../scripts/pack-files';
 
 const pack = loadPack();
-const sources = pack.segments.map((s) => pack.raw.slice(s.span[0], s.span[1]));
-const units = pack.segments.map((s, i) => ({ source: sources[i]!, speaker: s.speaker }));
+const units = timedUnits(pack);
+const sources = units.map((u) => u.source);
 
 function rng(seed: number): () => number {
   let a = seed >>> 0;
@@ -100,9 +101,16 @@ describe('alignCues', () => {
     for (const i of inGap) expect(known[i], `segment ${i} in the gap`).toBeNull();
   });
 
-  it('returns nothing confident for an unrelated track', () => {
-    const cues: Cue[] = Array.from({ length: 200 }, (_, i) => ({ from: i * 5, to: i * 5 + 4, text: '今天天气很好我们去公园散步吧' }));
-    expect(alignCues(sources, cues).every((x) => x === null)).toBe(true);
+  it('returns almost nothing confident for an unrelated track (varied text, so unique k-grams exist)', () => {
+    const r = rng(7);
+    const cues: Cue[] = Array.from({ length: 600 }, (_, i) => ({
+      from: i * 4,
+      to: i * 4 + 3.5,
+      text: Array.from({ length: 14 }, () => NOISE_POOL[Math.floor(r() * NOISE_POOL.length)]).join(''),
+    }));
+    const known = alignCues(sources, cues);
+    // Chance 4-gram coincidences may survive the chain; the neighbour filter keeps them rare.
+    expect(known.filter((x) => x !== null).length).toBeLessThanOrEqual(3);
   });
 
   it('fillGaps keeps known starts and spreads the rest by the estimate', () => {

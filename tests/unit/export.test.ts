@@ -1,11 +1,12 @@
 /** Exports: the JSON contract, Markdown, and SRT/WebVTT that strict parsers read back exactly. */
 import { describe, expect, it } from 'vitest';
 import { toJson, toMarkdown, toSrt, toVtt } from '../../lib/export';
+import { timedUnits } from '../../lib/pack/source';
 import { buildTimeline } from '../../lib/timeline';
 import { loadPack } from '../../scripts/pack-files';
 
 const pack = loadPack();
-const units = pack.segments.map((s) => ({ source: pack.raw.slice(s.span[0], s.span[1]), speaker: s.speaker }));
+const units = timedUnits(pack);
 const timeline = buildTimeline({ units, duration: 2400 });
 
 const TIME = (sep: string): RegExp => new RegExp(`^(\\d{2}):([0-5]\\d):([0-5]\\d)${sep}(\\d{3})$`);

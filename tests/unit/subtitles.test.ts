@@ -116,8 +116,9 @@ describe('fetchSubtitleCues', () => {
       'past-duration',
     ],
     [
-      'too many cues',
-      cues(Array.from({ length: 100_000 }, (_, i) => ({ from: i * 0.02, to: i * 0.02 + 0.01, content: 'x' }))),
+      // Small enough in bytes (~3.5 MB) that the cue cap, not the byte cap, refuses it.
+      '100,000 cues',
+      cues(Array.from({ length: 100_000 }, (_, i) => ({ from: i / 50, to: i / 50, content: '' }))),
       'too-large',
     ],
     ['non-finite times', '{"body":[{"from":1,"to":2,"content":"a"},{"from":1e999,"to":1e999,"content":"b"}]}', 'bad-cues'],
@@ -141,7 +142,27 @@ describe('fetchSubtitleCues', () => {
     const r = await run(f);
     expect(r.ok && r.cues[0]!.text).toBe('扩散模型');
   });
-  it('caps the number of cues', () => {
-    expect(MAX_CUES).toBeLessThan(100_000);
+  it('caps the number of cues (the count, before the byte cap)', async () => {
+    const body = Array.from({ length: MAX_CUES + 1 }, (_, i) => ({ from: i / 50, to: i / 50, content: '' }));
+    const f = fakeFetch({ player: player(), cues: cues(body) });
+    expect(await run(f)).toMatchObject({ ok: false, reason: 'too-large', detail: `${MAX_CUES + 1} cues` });
+  });
+  it('caps the bytes, by content-length before reading and by length after', async () => {
+    const big = () => new Response('x', { status: 200, headers: { 'content-length': String(9_000_000) } });
+    expect(await run(fakeFetch({ player: player(), cues: big }))).toMatchObject({
+      ok: false,
+      reason: 'too-large',
+      detail: '9000000 bytes',
+    });
+    const long = () => new Response(`{"body":[],"pad":"${'x'.repeat(4_100_000)}"}`, { status: 200 });
+    expect(await run(fakeFetch({ player: player(), cues: long }))).toMatchObject({ ok: false, reason: 'too-large' });
+  });
+  it('does nothing once the session has ended', async () => {
+    const f = fakeFetch({ player: player() });
+    const gone = new AbortController();
+    gone.abort();
+    const r = await fetchSubtitleCues({ bvid: 'BV1DS411w7hz', cid: CID, duration: 2400, fetch: f.fetch, signal: gone.signal });
+    expect(r.ok).toBe(false);
+    expect(f.calls).toHaveLength(0);
   });
 });

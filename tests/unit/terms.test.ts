@@ -38,7 +38,7 @@ describe('term matcher', () => {
     expect(x.find('fine-tune it').map((r) => r.termId)).toEqual(['b']);
     expect(x.find('fine, fine-tunes').map((r) => r.termId)).toEqual(['a', 'a']);
   });
-  it('scans long text linearly (one pass; every match found)', () => {
+  it('finds every match in a long text (one pass)', () => {
     const text = '我们用扩散模型做scaling，'.repeat(20_000);
     const found = m.find(text);
     expect(found).toHaveLength(40_000);

@@ -9,10 +9,11 @@ import {
   weightOf,
   type TimedUnit,
 } from '../../lib/timeline';
+import { timedUnits } from '../../lib/pack/source';
 import { loadPack } from '../../scripts/pack-files';
 
 const pack = loadPack();
-const units: TimedUnit[] = pack.segments.map((s) => ({ source: pack.raw.slice(s.span[0], s.span[1]), speaker: s.speaker }));
+const units: TimedUnit[] = timedUnits(pack);
 const unitsArb = fc.array(
   fc.record({ source: fc.stringMatching(/^[\u4e00-\u4e10a-z ,，]{1,40}$/), speaker: fc.constantFrom('a', 'b', 'c') }),
   { minLength: 1, maxLength: 60 },
