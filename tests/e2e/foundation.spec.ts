@@ -1,7 +1,30 @@
 /** Issue 2: the extension appears exactly on the talk, survives Bilibili's navigation, never breaks the page. */
+import type { Page } from '@playwright/test';
 import { activeLine, expect, extensionHandles, fixture, gotoTalk, hostCount, media, panel, partUrl, TALK, test } from './harness';
 
-const readout = (page: import('@playwright/test').Page) => panel(page).locator('[data-time-readout]');
+const readout = (page: Page) => panel(page).locator('[data-time-readout]');
+
+/** Page script posts bridge-shaped messages with guessed tokens, none, or bare bodies: nothing changes. */
+async function forgedMessagesAreIgnored(page: Page): Promise<void> {
+  await gotoTalk(page);
+  await media.seek(page, 120);
+  await expect(readout(page)).toHaveText('2:00');
+  await page.evaluate(() => {
+    const ns = 'bv1ds411w7hz-companion';
+    for (const body of [
+      { kind: 'time', t: 999, paused: true, duration: 2400, rate: 1 },
+      { kind: 'nav', url: 'https://www.bilibili.com/video/BV1xx411c7mD/' },
+      { kind: 'state', bvid: 'BV1DS411w7hz', p: 6, cid: 'x', pages: 'y' },
+    ]) {
+      for (const token of ['', 'guess', '0000', undefined]) window.postMessage({ ns, v: 1, token, dir: 'page', body }, '*');
+      window.postMessage(body, '*');
+    }
+    window.postMessage('garbage', '*');
+  });
+  await page.waitForTimeout(500);
+  await expect(readout(page)).toHaveText('2:00');
+  await expect(panel(page)).toHaveCount(1);
+}
 
 test('the panel appears once on p=6, beside the player, labelled', async ({ page }) => {
   await gotoTalk(page);
@@ -114,18 +137,7 @@ test.describe('with <bwp-video>', () => {
     await panel(page).locator('[data-segment-id="s020"]').click();
     await expect.poll(async () => (await media.state(page)).t).toBeGreaterThan(100);
   });
-  test('forged time messages (guessed tokens) do not move the readout', async ({ page }) => {
-    await gotoTalk(page);
-    await media.seek(page, 120);
-    await expect(readout(page)).toHaveText('2:00');
-    await page.evaluate(() => {
-      const ns = 'bv1ds411w7hz-companion';
-      const body = { kind: 'time', t: 999, paused: true, duration: 2400, rate: 1 };
-      for (const token of ['', 'guess', '0000', undefined]) window.postMessage({ ns, v: 1, token, dir: 'page', body }, '*');
-    });
-    await page.waitForTimeout(500);
-    await expect(readout(page)).toHaveText('2:00');
-  });
+  test('forged bridge messages are ignored here too', ({ page }) => forgedMessagesAreIgnored(page));
 });
 
 test.describe('with a player inserted 3 s after load', () => {
@@ -165,27 +177,7 @@ test('in web-fullscreen the panel lives inside the player container and is visib
   expect(await hostCount(page)).toBe(1);
 });
 
-test('forged bridge messages from page script are ignored', async ({ page }) => {
-  await gotoTalk(page);
-  await media.seek(page, 120);
-  await expect(readout(page)).toHaveText('2:00');
-  await page.evaluate(() => {
-    const ns = 'bv1ds411w7hz-companion';
-    for (const body of [
-      { kind: 'time', t: 999, paused: false, duration: 2400, rate: 1 },
-      { kind: 'nav', url: 'https://www.bilibili.com/video/BV1xx411c7mD/' },
-      { kind: 'state', bvid: 'BV1DS411w7hz', p: 6, cid: 'x', pages: 'y' },
-    ]) {
-      window.postMessage({ ns, v: 1, token: 'guess', dir: 'page', body }, '*');
-      window.postMessage({ ns, v: 1, dir: 'page', body }, '*');
-      window.postMessage(body, '*');
-    }
-    window.postMessage('garbage', '*');
-  });
-  await page.waitForTimeout(500);
-  await expect(readout(page)).toHaveText('2:00');
-  await expect(panel(page)).toHaveCount(1);
-});
+test('forged bridge messages from page script are ignored', ({ page }) => forgedMessagesAreIgnored(page));
 
 test('a malformed URL and a player removed mid-playback leave a clear state, never an exception', async ({ page }) => {
   await gotoTalk(page);

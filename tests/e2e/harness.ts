@@ -66,6 +66,15 @@ export async function fixture(page: Page, fx: Record<string, unknown>): Promise<
 
 export const panel = (page: Page): Locator => page.locator('[role="complementary"]');
 export const activeLine = (page: Page): Locator => page.locator('[data-segment-id][aria-current="true"]');
+/** Open a line's ⋯ menu and pick an action by its (Chinese) name. */
+export async function lineAction(page: Page, segmentId: string, action: string): Promise<Locator> {
+  const line = panel(page).locator(`[data-segment-id="${segmentId}"]`);
+  await line.hover();
+  await line.locator('.more').click();
+  await panel(page).getByRole('menuitem', { name: action }).click();
+  return line;
+}
+
 export const hostCount = (page: Page): Promise<number> =>
   page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => /^talk-companion-/i.test(e.tagName)).length);
 

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import { activeLine, expect, fixture, gotoTalk, media, panel, test } from './harness';
+import { activeLine, expect, fixture, gotoTalk, lineAction, media, panel, test } from './harness';
 import { exportJson } from './cues';
 
 const starts = (page: Page) => media.state(page).then((s) => exportJson(s.duration).segments);
@@ -22,18 +22,13 @@ test('per line: copy as Markdown with a ?p=6&t= link, and show the original ASR 
   await harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'https://www.bilibili.com' });
   await gotoTalk(page);
   const segs = await starts(page);
-  const line = panel(page).locator('[data-segment-id="s005"]');
-  await line.hover();
-  await line.locator('.more').click();
-  await panel(page).getByRole('menuitem', { name: '复制为 Markdown' }).click();
+  const line = await lineAction(page, 's005', '复制为 Markdown');
   await expect(panel(page).getByRole('status')).toHaveText('已复制');
   const t = Math.floor(segs[4]!.start);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
     `> 还有很多可能登上舞台的范式，比如说Mamba。\n>\n> — 主持人, [0:${String(t).padStart(2, '0')}](https://www.bilibili.com/video/BV1DS411w7hz?p=6&t=${t})`,
   );
-  await line.hover();
-  await line.locator('.more').click();
-  await panel(page).getByRole('menuitem', { name: '显示原始识别文本' }).click();
+  await lineAction(page, 's005', '显示原始识别文本');
   await expect(line.locator('.orig')).toHaveText('原始识别：还有很多可能登上舞台的范式，比如说MANA，');
   await expect(panel(page).locator('.orig')).toHaveCount(1);
 });

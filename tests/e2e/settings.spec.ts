@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { launchWithExtension } from './browser';
-import { activeLine, expect, gotoTalk, media, panel, TALK, test } from './harness';
+import { activeLine, expect, gotoTalk, lineAction, media, panel, TALK, test } from './harness';
 import { installSite } from './site';
 
 const now = (p: Page) => p.evaluate(() => performance.timeOrigin + performance.now());
@@ -126,10 +126,7 @@ test('the UI language follows the setting (English catalogue)', async ({ page, h
 test('"reset timing for this video" in the popup clears the calibration in the open tab', async ({ page, harness }) => {
   await gotoTalk(page);
   await media.seek(page, 900);
-  const line = panel(page).locator('[data-segment-id="s100"]');
-  await line.hover();
-  await line.locator('.more').click();
-  await panel(page).getByRole('menuitem', { name: '此句正在说' }).click();
+  await lineAction(page, 's100', '此句正在说');
   await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's100');
   const popup = await openPopup(page, harness.extensionId);
   await popup.getByRole('button', { name: '重置本视频的时间校准' }).click();

@@ -14,6 +14,19 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
+/** Play at `rate` for `ms` of wall time; returns the media seconds actually played. */
+async function playFor(page: Page, rate: number, ms: number): Promise<number> {
+  const from = (await media.state(page)).t;
+  await page.evaluate(async (r) => {
+    const v = (window as unknown as Fx).__fx.media();
+    v.playbackRate = r;
+    await v.play();
+  }, rate);
+  await page.waitForTimeout(ms);
+  await media.pause(page);
+  return (await media.state(page)).t - from;
+}
+
 async function snapshot(page: Page) {
   const handles = await extensionHandles(page);
   return { ...handles, panels: await panel(page).count(), hosts: await hostCount(page) };
@@ -46,15 +59,7 @@ test('100 navigations and 10 minutes of playback leave nothing behind', async ({
       await expect(panel(page)).toHaveCount(1);
       await media.ready(page);
       // Play a slice of the ten minutes at 16×.
-      const from = (await media.state(page)).t;
-      await page.evaluate(async (rate) => {
-        const v = (window as unknown as Fx).__fx.media();
-        v.playbackRate = rate;
-        await v.play();
-      }, RATE);
-      await page.waitForTimeout(1500);
-      await media.pause(page);
-      played += (await media.state(page)).t - from;
+      played += await playFor(page, RATE, 1500);
       expect(await snapshot(page), `talk visit ${talkVisits} (navigation ${n + 1})`).toEqual(baseline);
     } else {
       await expect(panel(page)).toHaveCount(0);
@@ -67,17 +72,7 @@ test('100 navigations and 10 minutes of playback leave nothing behind', async ({
   await page.evaluate(() => (window as unknown as Fx).__fx.switchPart(6));
   await expect(panel(page)).toHaveCount(1);
   await media.ready(page);
-  if (played < 600) {
-    const from = (await media.state(page)).t;
-    await page.evaluate(async (rate) => {
-      const v = (window as unknown as Fx).__fx.media();
-      v.playbackRate = rate;
-      await v.play();
-    }, RATE);
-    await page.waitForTimeout(((600 - played) / RATE) * 1000 + 500);
-    await media.pause(page);
-    played += (await media.state(page)).t - from;
-  }
+  if (played < 600) played += await playFor(page, RATE, ((600 - played) / RATE) * 1000 + 500);
   expect(played).toBeGreaterThanOrEqual(600);
   expect(await snapshot(page)).toEqual(baseline);
   const heap1 = await heapAfterGc(cdp);

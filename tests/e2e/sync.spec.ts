@@ -1,5 +1,5 @@
 /** Issue 4: the highlight follows the layered timeline — estimate, Bilibili subtitles, calibration. */
-import { activeLine, expect, gotoTalk, media, panel, test } from './harness';
+import { activeLine, expect, gotoTalk, lineAction, media, panel, test } from './harness';
 import { cueTrack, exportJson } from './cues';
 import { MEDIA_DURATION, TALK_CIDS } from './site';
 
@@ -64,10 +64,7 @@ test.describe('with a subtitle track at x/player/wbi/v2', () => {
 test('anchors made in the UI survive a reload, and the panel says the times are calibrated', async ({ page }) => {
   await gotoTalk(page);
   await media.seek(page, 1000);
-  const line = panel(page).locator('[data-segment-id="s120"]');
-  await line.hover();
-  await line.locator('.more').click();
-  await panel(page).getByRole('menuitem', { name: '此句正在说' }).click();
+  const line = await lineAction(page, 's120', '此句正在说');
   await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's120');
   await expect(sourceLabel(page)).toHaveAttribute('data-timing-source', 'calibrated');
   await expect(line.locator('.ts')).toHaveText('16:40');
