@@ -2,11 +2,14 @@ import { defineConfig } from 'wxt';
 
 // Content scripts: the ISOLATED panel script is declared in entrypoints/talk.content;
 // the panel bundle and the MAIN-world bridge are unlisted scripts it loads only on BV1DS411w7hz pages.
-const WEB_RESOURCES = ['bridge.js', 'panel.js', 'talk.json', 'talk.zh-Hant.json'];
+const WEB_RESOURCES = ['bridge.js', 'panel.js', 'panel-chunks/*.js', 'talk.json', 'talk.zh-Hant.json'];
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
+  // Every import is written out. (Auto-imports also resolved a local \`css\` parameter to a
+  // component's \`css\` export, pulling a lazily loaded view into the panel's main chunk.)
+  imports: false,
   outDir: '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -4,7 +4,7 @@
  * navigations, and the time of a <bwp-video> (a page-defined custom element).
  */
 import { envelope, parseToPage, type FromPage, type PartInfo } from './bridge-protocol';
-import { SELECTORS } from './selectors';
+import { MEDIA_SELECTORS } from './selectors';
 
 interface MediaLike extends Element {
   currentTime?: unknown;
@@ -74,7 +74,7 @@ export function installBridge(win: Window, token: string): void {
   let media: MediaLike | null = null;
   const findMedia = (): MediaLike | null => {
     if (media?.isConnected) return media;
-    for (const s of SELECTORS.media) {
+    for (const s of MEDIA_SELECTORS) {
       const el = win.document.querySelector<MediaLike>(s);
       if (el) return (media = el);
     }

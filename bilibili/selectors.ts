@@ -2,9 +2,17 @@
  * Every Bilibili selector lives here, most specific first (BILIBILI.md). Nothing else in the
  * code base names Bilibili's classes.
  */
+/** The media element (the MAIN-world bridge needs only these, so they stand alone). */
+export const MEDIA_SELECTORS = [
+  '.bpx-player-video-wrap video',
+  '#bilibili-player video',
+  '.bpx-player-video-area bwp-video',
+  '#bilibili-player bwp-video',
+] as const;
+
 export const SELECTORS = {
   playerContainer: ['#bilibili-player .bpx-player-container', '.bpx-player-container', '#bilibili-player', '#playerWrap'],
-  media: ['.bpx-player-video-wrap video', '#bilibili-player video', '.bpx-player-video-area bwp-video', '#bilibili-player bwp-video'],
+  media: MEDIA_SELECTORS,
   /** The panel goes at the top of the right column: above the danmaku box, after the uploader panel. */
   mountBefore: ['.right-container-inner #danmukuBox', '.right-container #danmukuBox'],
   mountAfter: ['.right-container-inner .up-panel-container', '.right-container .up-panel-container'],

@@ -1,10 +1,12 @@
 import { clock } from '../lib/time-format';
 import { useModels } from './context';
+import { useViewI18n } from './view-i18n';
+export { default as css } from './styles/chapters.css?inline';
 
 /** Chapters with time, title and summary; the current one marked; click to jump. */
 export function ChapterList() {
-  const { i18n, talk, timing, playback, settings } = useModels();
-  const { t } = i18n;
+  const { talk, timing, playback, settings } = useModels();
+  const { t } = useViewI18n();
   const view = talk.view.value;
   const starts = timing.timeline.value.starts;
   const current = timing.activeChapter.value;

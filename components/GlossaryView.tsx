@@ -2,11 +2,13 @@ import { useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { clock } from '../lib/time-format';
 import { useModels } from './context';
+import { useViewI18n } from './view-i18n';
+export { default as css } from './styles/glossary.css?inline';
 
 /** All terms, filterable, each with its explanation, references and mentions. */
 export function GlossaryView() {
-  const { i18n, talk, timing, playback, settings, ui } = useModels();
-  const { t } = i18n;
+  const { talk, timing, playback, settings, ui } = useModels();
+  const { t } = useViewI18n();
   const view = talk.view.value;
   const starts = timing.timeline.value.starts;
   const en = settings.settings.value.transcriptLanguage === 'en';

@@ -2,14 +2,16 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import { clock, talkLink } from '../lib/time-format';
 import { useModels } from './context';
+import { useViewI18n } from './view-i18n';
+export { default as css } from './styles/menus.css?inline';
 
 /**
  * Actions for one line (one menu for the whole list, placed under the line's ⋯ button):
  * copy as Markdown with a ?p=6&t= link, original ASR text, "this line is now".
  */
 export function LineMenu({ list }: { list: RefObject<HTMLDivElement | null> }) {
-  const { i18n, talk, timing, ui, io, settings } = useModels();
-  const { t } = i18n;
+  const { talk, timing, ui, io, settings } = useModels();
+  const { t } = useViewI18n();
   const ref = useRef<HTMLDivElement>(null);
   const index = ui.menuFor.value;
   const view = talk.view.value;

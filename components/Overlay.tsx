@@ -1,10 +1,12 @@
 import { useModels } from './context';
+import { useViewI18n } from './view-i18n';
 import { termRuns } from './Line';
+export { default as css } from './styles/overlay.css?inline';
 
 /** In (web-)fullscreen: the current line and its terms as a compact bar, expandable to the full panel. */
 export function Overlay() {
-  const { i18n, talk, timing, settings, ui } = useModels();
-  const { t } = i18n;
+  const { talk, timing, settings, ui } = useModels();
+  const { t } = useViewI18n();
   const index = timing.active.value;
   const view = talk.view.value;
   const seg = view.pack.segments[index];

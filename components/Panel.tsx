@@ -1,18 +1,21 @@
 import { useComputed, useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
 import { clock } from '../lib/time-format';
-import { ChapterList } from './ChapterList';
 import { useModels } from './context';
 import { closestInPath } from './find-target';
 import { ExportMenu } from './ExportMenu';
-import { GlossaryView } from './GlossaryView';
 import type { MessageKey } from './i18n';
+import { lazy } from './lazy';
 import type { Tab } from './models/ui';
-import { Overlay } from './Overlay';
-import { SearchView } from './SearchView';
-import { TermPopover } from './TermPopover';
 import { TimingBar } from './TimingBar';
 import { TranscriptView } from './TranscriptView';
+
+// What a page load may never need is fetched when first shown (see lazy.ts).
+const ChapterList = lazy(() => import('./ChapterList').then((m) => ({ view: m.ChapterList, css: m.css })));
+const GlossaryView = lazy(() => import('./GlossaryView').then((m) => ({ view: m.GlossaryView, css: m.css })));
+const SearchView = lazy(() => import('./SearchView').then((m) => ({ view: m.SearchView, css: m.css })));
+const Overlay = lazy(() => import('./Overlay').then((m) => ({ view: m.Overlay, css: m.css })));
+const TermPopover = lazy(() => import('./TermPopover').then((m) => ({ view: m.TermPopover, css: m.css })));
 
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'transcript', label: 'tabTranscript' },
@@ -22,7 +25,7 @@ const TABS: { id: Tab; label: MessageKey }[] = [
 ];
 
 /** The panel root: role=complementary, beside the player or inside it in (web-)fullscreen. */
-export function Panel({ searchInput }: { searchInput: { current: HTMLInputElement | null } }) {
+export function Panel() {
   const m = useModels();
   const { i18n, playback, settings, ui, page, timing } = m;
   const { t } = i18n;
@@ -134,7 +137,7 @@ export function Panel({ searchInput }: { searchInput: { current: HTMLInputElemen
                 <TranscriptView hidden={tab !== 'transcript'} />
                 {tab === 'chapters' ? <ChapterList /> : null}
                 {tab === 'glossary' ? <GlossaryView /> : null}
-                {tab === 'search' ? <SearchView inputRef={searchInput} /> : null}
+                {tab === 'search' ? <SearchView /> : null}
               </div>
               <TimingBar />
               <p class="note">{t('speakersInferred')}</p>
@@ -143,7 +146,7 @@ export function Panel({ searchInput }: { searchInput: { current: HTMLInputElemen
           )}
         </>
       )}
-      <TermPopover container={rootRef} />
+      {ui.popover.value ? <TermPopover container={rootRef} /> : null}
       {ui.toast.value ? (
         <div class="toast" role="status">
           {ui.toast.value}

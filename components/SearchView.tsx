@@ -1,8 +1,11 @@
-import { useComputed } from '@preact/signals';
+import { useComputed, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
 import type { SearchHit } from '../lib/search';
 import { clock } from '../lib/time-format';
 import { useModels } from './context';
+import { useViewI18n } from './view-i18n';
+import { searchIndexOf } from './models/search-index';
+export { default as css } from './styles/search.css?inline';
 
 const CONTEXT = 14;
 
@@ -21,19 +24,26 @@ function Snippet({ text, start, end }: { text: string; start: number; end: numbe
 }
 
 /** Search the transcript (both languages, pinyin), speakers and terms; Enter or click seeks. */
-export function SearchView({ inputRef }: { inputRef: { current: HTMLInputElement | null } }) {
-  const { i18n, talk, timing, playback, ui } = useModels();
-  const { t } = i18n;
+export function SearchView() {
+  const { talk, timing, playback, ui } = useModels();
+  const { t } = useViewI18n();
   const listRef = useRef<HTMLOListElement>(null);
-  const hits = useComputed(() => talk.search.value.search(ui.searchQuery.value));
+  const inputRef = useRef<HTMLInputElement>(null);
+  const hits = useComputed(() => searchIndexOf(talk).search(ui.searchQuery.value));
   const view = talk.view.value;
   const starts = timing.timeline.value.starts;
   const q = ui.searchQuery.value.trim();
   // Build the pinyin index while the user moves to the box, not on their first keystroke.
   useEffect(() => {
-    const id = setTimeout(() => talk.search.peek().prepare(), 0);
+    const id = setTimeout(() => searchIndexOf(talk).prepare(), 0);
     return () => clearTimeout(id);
   }, []);
+
+  useSignalEffect(() => {
+    if (!ui.searchFocus.value) return;
+    inputRef.current?.focus();
+    ui.searchFocus.value = false;
+  });
 
   const open = (hit: SearchHit): void => {
     if (hit.kind === 'term') {

@@ -1,9 +1,12 @@
 import { useComputed } from '@preact/signals';
 import { useModels } from './context';
+import { useViewI18n } from './view-i18n';
+export { default as css } from './styles/term-card.css?inline';
 
 /** Optional (off by default): a small card in the player corner for the first term of the active line. */
 export function TermCard() {
-  const { i18n, talk, timing, settings } = useModels();
+  const { talk, timing, settings } = useModels();
+  const { t } = useViewI18n();
   const termId = useComputed(() => {
     if (!settings.settings.value.termCards) return null;
     const i = timing.active.value;
@@ -13,7 +16,7 @@ export function TermCard() {
   if (!term) return null;
   const en = settings.settings.value.transcriptLanguage === 'en';
   return (
-    <aside class="term-card" aria-label={i18n.t('termCardLabel')} data-term-card={term.id}>
+    <aside class="term-card" aria-label={t('termCardLabel')} data-term-card={term.id}>
       <strong>{term.term}</strong> <span lang="en">{term.en}</span>
       <p lang={en ? 'en' : undefined}>{en ? term.shortEn : term.short}</p>
     </aside>

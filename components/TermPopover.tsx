@@ -2,6 +2,8 @@ import { useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { clock } from '../lib/time-format';
 import { useModels } from './context';
+import { useViewI18n } from './view-i18n';
+export { default as css } from './styles/popover.css?inline';
 
 /**
  * The explanation of one term (role=dialog): short text and English name first, then
@@ -9,8 +11,8 @@ import { useModels } from './context';
  * returns focus to the term; placed so it does not cover the active line.
  */
 export function TermPopover({ container: containerRef }: { container: { current: HTMLElement | null } }) {
-  const { i18n, talk, timing, playback, ui, settings } = useModels();
-  const { t } = i18n;
+  const { talk, timing, playback, ui, settings } = useModels();
+  const { t } = useViewI18n();
   const state = ui.popover.value;
   const ref = useRef<HTMLDivElement>(null);
   const more = useSignal(false);

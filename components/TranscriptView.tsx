@@ -5,7 +5,9 @@ import { clock } from '../lib/time-format';
 import { useModels } from './context';
 import { closestInPath } from './find-target';
 import { chapterHead, lineElement, section, speakerChip, type LineOptions } from './Line';
-import { LineMenu } from './LineMenu';
+import { lazy } from './lazy';
+
+const LineMenu = lazy(() => import('./LineMenu').then((m) => ({ view: m.LineMenu, css: m.css })));
 
 interface Group {
   speaker: string;
@@ -181,7 +183,7 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
         }}
       />
       {/* lines: built in the layout effect above; Preact owns no children here */}
-      <LineMenu list={listRef} />
+      {ui.menuFor.value >= 0 ? <LineMenu list={listRef} /> : null}
       {following.value || hidden ? null : (
         <button
           type="button"

@@ -7,7 +7,7 @@ import { effect, signal } from '@preact/signals';
 import { connectBridge, type BridgeClient } from '../bilibili/bridge-client';
 import { readBundle, type LoadedPack } from '../lib/pack/bundle';
 import { createSettingsModel, wxtSettingsStore } from './models/settings';
-import { startHint } from './hint-session';
+import { injectScript } from './inject-script';
 import type { Companion, CompanionDeps } from './panel-api';
 import css from './panel.css?inline';
 import { mountPanel } from './panel-session';
@@ -32,7 +32,7 @@ export function createCompanion(base: CompanionDeps): Companion {
     hub.client = connectBridge({
       win,
       signal: ctx.signal,
-      inject: deps.injectBridge,
+      inject: (token) => injectScript(win.document, '/bridge.js', token),
       onMessage(msg) {
         if (msg.kind === 'nav') deps.reportUrl(msg.url);
         else if (msg.kind === 'state') hub.state.value = msg;
@@ -63,7 +63,12 @@ export function createCompanion(base: CompanionDeps): Companion {
       session = s;
       const hub = ensureBridge();
       if (kind === 'talk') void startTalk(deps, s.signal, hub, loadPack);
-      else void startHint(deps, s.signal);
+      // Other parts of the talk only get a hint; its code loads on those pages only.
+      else
+        void import('./hint-session').then(
+          (m) => m.startHint(deps, s.signal),
+          (err: unknown) => console.warn('[companion] hint failed to load', err),
+        );
     },
   };
 }

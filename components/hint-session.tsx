@@ -4,9 +4,11 @@ import { watchPage } from '../bilibili/page-watcher';
 import { talkUrl } from '../bilibili/route';
 import { Hint } from './Hint';
 import { createI18n } from './i18n';
+import { VIEW_MESSAGES } from './i18n/view-messages';
 import { createSettingsModel, wxtSettingsStore } from './models/settings';
 import { hintDismissedItem } from './models/storage';
 import { placeInColumn, uniqueName, type Deps } from './session';
+import css from './styles/hint.css?inline';
 
 /** On the other parts of BV1DS411w7hz: a small hint pointing to P6, until dismissed (remembered). */
 export async function startHint(deps: Deps, signal: AbortSignal): Promise<void> {
@@ -19,6 +21,7 @@ export async function startHint(deps: Deps, signal: AbortSignal): Promise<void> 
   const i18n = createI18n(
     computed(() => settings.settings.value.uiLanguage),
     deps.win.navigator.language,
+    VIEW_MESSAGES,
   );
   const ui = deps.createUi(uniqueName('talk-companion-hint'));
   const hint = new AbortController();
@@ -27,7 +30,13 @@ export async function startHint(deps: Deps, signal: AbortSignal): Promise<void> 
     void item.setValue(true).catch(() => undefined);
     hint.abort();
   };
-  render(<Hint i18n={i18n} href={talkUrl()} onDismiss={dismiss} />, ui.container);
+  render(
+    <>
+      <style>{css}</style>
+      <Hint i18n={i18n} href={talkUrl()} onDismiss={dismiss} />
+    </>,
+    ui.container,
+  );
   hint.signal.addEventListener('abort', () => {
     render(null, ui.container);
     ui.remove();

@@ -13,7 +13,6 @@ export interface CompanionDeps {
   win: Window;
   /** browser.runtime.getURL */
   url(path: string): string;
-  injectBridge(token: string): Promise<void>;
   /** Tell the route watcher about a URL the bridge saw change (pushState). */
   reportUrl(url: string): void;
 }

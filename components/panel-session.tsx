@@ -9,9 +9,10 @@ import { isImmersive, type ScreenMode } from '../bilibili/dom';
 import { bwpHandle, videoHandle } from '../bilibili/media';
 import { ensurePlaced, watchPage, type PageState } from '../bilibili/page-watcher';
 import { TALK } from '../bilibili/route';
-import { applyHant, type LoadedPack } from '../lib/pack/bundle';
+import type { LoadedPack } from '../lib/pack/bundle';
 import { Models, type PageStatus, type PanelModels } from './context';
 import { createI18n, type I18n } from './i18n';
+import { PANEL_MESSAGES } from './i18n/messages';
 import { createPlayback } from './models/playback';
 import type { createSettingsModel } from './models/settings';
 import { calibrationItem } from './models/storage';
@@ -22,10 +23,12 @@ import { Panel } from './Panel';
 import { measured } from './perf';
 import { placeInColumn, uniqueName, type BridgeHub, type Deps } from './session';
 import type { ShadowUi } from './shadow-host';
+import { lazy } from './lazy';
 import { LoadError } from './LoadError';
 import { installShortcuts } from './shortcuts';
 import { loadSubtitles } from './subtitle-sync';
-import { TermCard } from './TermCard';
+
+const TermCard = lazy(() => import('./TermCard').then((m) => ({ view: m.TermCard, css: m.css })));
 
 /** How long to wait for Bilibili's player before saying so. */
 const PLAYER_TIMEOUT_MS = 15_000;
@@ -52,14 +55,19 @@ export async function mountPanel(
   const i18n: I18n = createI18n(
     computed(() => settings.settings.value.uiLanguage),
     win.navigator.language,
+    PANEL_MESSAGES,
   );
   const status = signal<PageStatus>('waiting');
   const mode = signal<ScreenMode>('normal');
 
+  // The strings' chunk loads alongside the talk data.
+  const strings = i18n.ready();
   let loaded: LoadedPack;
   try {
     loaded = await loadPack();
+    await strings;
   } catch (err) {
+    await strings;
     if (!life.aborted) showLoadError(deps, life, i18n, String(err));
     return;
   }
@@ -78,7 +86,6 @@ export async function mountPanel(
     watch: (cb) => calibration.watch(cb),
   });
   life.addEventListener('abort', () => timing.dispose(), { once: true });
-  const searchInput: { current: HTMLInputElement | null } = { current: null };
   const models: PanelModels = {
     i18n,
     talk,
@@ -106,7 +113,7 @@ export async function mountPanel(
   measured('first-render', () =>
     render(
       <Models.Provider value={models}>
-        <Panel searchInput={searchInput} />
+        <Panel />
       </Models.Provider>,
       ui.container,
     ),
@@ -114,16 +121,15 @@ export async function mountPanel(
   const cleanups: (() => void)[] = [() => render(null, ui.container), () => ui.remove()];
   life.addEventListener('abort', () => cleanups.splice(0).forEach((f) => f()), { once: true });
 
-  installShortcuts([win, ui.shadow], models, () => requestAnimationFrame(() => searchInput.current?.focus()), life);
+  installShortcuts([win, ui.shadow], models, life);
 
   // Traditional script: fetched once, only when chosen.
   cleanups.push(
     effect(() => {
       if (!wantHant.value || talk.hant.peek()) return;
       const start = performance.now();
-      fetch(deps.url('/talk.zh-Hant.json'))
-        .then((r) => r.json() as Promise<unknown>)
-        .then((json) => {
+      Promise.all([import('../lib/pack/hant'), fetch(deps.url('/talk.zh-Hant.json')).then((r) => r.json() as Promise<unknown>)])
+        .then(([{ applyHant }, json]) => {
           if (life.aborted) return;
           talk.hant.value = applyHant(loaded.pack, json);
           // Read by the bench: when and how long the Traditional text took to arrive.

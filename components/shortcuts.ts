@@ -31,41 +31,7 @@ export function isTyping(e: KeyboardEvent): boolean {
   return target instanceof HTMLElement && target.isContentEditable;
 }
 
-export function runShortcut(action: ShortcutAction, m: PanelModels, focusSearch: () => void): void {
-  const { timing, playback, ui, talk } = m;
-  const starts = timing.timeline.value.starts;
-  const i = timing.active.value;
-  const chapters = talk.view.value.chapterStarts;
-  const c = timing.activeChapter.value;
-  switch (action) {
-    case 'next-line':
-      if (i + 1 < starts.length) playback.seek(starts[i + 1] ?? 0);
-      break;
-    case 'prev-line':
-      playback.seek(starts[Math.max(0, i - 1)] ?? 0);
-      break;
-    case 'next-chapter': {
-      const next = chapters[c + 1];
-      if (next !== undefined) playback.seek(starts[next] ?? 0);
-      break;
-    }
-    case 'prev-chapter':
-      playback.seek(starts[chapters[Math.max(0, c - 1)] ?? 0] ?? 0);
-      break;
-    case 'search':
-      ui.collapsed.value = false;
-      ui.overlayExpanded.value = true;
-      ui.tab.value = 'search';
-      focusSearch();
-      break;
-    case 'toggle':
-      ui.collapsed.value = !ui.collapsed.value;
-      ui.overlayExpanded.value = !ui.collapsed.value;
-      break;
-  }
-}
-
-export function installShortcuts(targets: EventTarget[], m: PanelModels, focusSearch: () => void, signal: AbortSignal): void {
+export function installShortcuts(targets: EventTarget[], m: PanelModels, signal: AbortSignal): void {
   const onKey = (event: Event): void => {
     const e = event as KeyboardEvent;
     if (!m.settings.settings.value.shortcuts || isTyping(e)) return;
@@ -73,7 +39,11 @@ export function installShortcuts(targets: EventTarget[], m: PanelModels, focusSe
     if (!action) return;
     e.preventDefault();
     e.stopPropagation();
-    runShortcut(action, m, focusSearch);
+    // What the keys do is loaded on the first shortcut used (a few ms, once).
+    void import('./shortcut-actions').then(
+      (a) => a.runShortcut(action, m),
+      (err: unknown) => console.warn('[companion] shortcut failed to load', err),
+    );
   };
   for (const t of targets) t.addEventListener('keydown', onKey, { signal });
 }

@@ -5,7 +5,8 @@
  */
 import * as OpenCC from 'opencc-js';
 import { customPinyin, pinyin } from 'pinyin-pro';
-import type { HantBundle, PackBundle } from '../lib/pack/bundle';
+import type { PackBundle } from '../lib/pack/bundle';
+import type { HantBundle } from '../lib/pack/hant';
 import { HAN } from '../lib/guard';
 import type { TalkPack } from '../lib/pack/types';
 import { validatePack } from '../lib/pack/validate';

@@ -1,9 +1,8 @@
 /**
- * Every persisted item, declared once. Items are created on first use, not at import:
- * defineItem starts its migration read immediately, and a content script on someone
- * else's video page should not touch storage at all.
+ * Every persisted item, declared once. Nothing here touches storage until an item is read
+ * or written: a content script on someone else's video page should not touch storage at all.
  */
-import { storage } from 'wxt/utils/storage';
+import { defineItem } from './store';
 import { DEFAULT_SETTINGS, SETTINGS_MIGRATIONS, SETTINGS_VERSION, type Settings } from '../../lib/settings';
 
 export interface CalibrationRecord {
@@ -29,19 +28,19 @@ const memo = <T>(make: () => T): (() => T) => {
 };
 
 export const settingsItem = memo(() =>
-  storage.defineItem<Settings>('sync:settings', {
+  defineItem<Settings>('sync:settings', {
     fallback: { ...DEFAULT_SETTINGS },
     version: SETTINGS_VERSION,
-    migrations: SETTINGS_MIGRATIONS as Record<number, (v: unknown) => Settings>,
+    migrations: SETTINGS_MIGRATIONS,
   }),
 );
 
 const partKey = (bvid: string, p: number): `${string}:${number}` => `${bvid}:${p}`;
 
 export const calibrationItem = (bvid: string, p: number) =>
-  storage.defineItem<CalibrationRecord | null>(`local:calibration:${partKey(bvid, p)}`, { fallback: null });
+  defineItem<CalibrationRecord | null>(`local:calibration:${partKey(bvid, p)}`, { fallback: null });
 
 export const subtitleCacheItem = (bvid: string, p: number) =>
-  storage.defineItem<SubtitleCacheRecord | null>(`local:subtitles:${partKey(bvid, p)}`, { fallback: null });
+  defineItem<SubtitleCacheRecord | null>(`local:subtitles:${partKey(bvid, p)}`, { fallback: null });
 
-export const hintDismissedItem = memo(() => storage.defineItem<boolean>('local:hintDismissed', { fallback: false }));
+export const hintDismissedItem = memo(() => defineItem<boolean>('local:hintDismissed', { fallback: false }));

@@ -1,12 +1,12 @@
 /**
  * The talk as the views need it: the pack in the chosen script, term occurrences (derived
- * by the matcher, never kept by hand), mentions per term, and the search index.
+ * by the matcher, never kept by hand), mentions per term. The search index is built by the
+ * search view's own chunk (search-index.ts).
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { LoadedPack } from '../../lib/pack/bundle';
 import { segmentSource } from '../../lib/pack/source';
 import type { Segment, Speaker, TalkPack, Term } from '../../lib/pack/types';
-import { createSearchIndex, type SearchIndex } from '../../lib/search';
 import { createTermMatcher, splitRuns, type Run, type TermMatcher } from '../../lib/terms';
 
 const LATIN = /^[\x20-\x7E·]+$/;
@@ -79,7 +79,6 @@ export interface TalkModel {
   hant: Signal<TalkPack | null>;
   useHant: ReadonlySignal<boolean>;
   view: ReadonlySignal<TalkView>;
-  search: ReadonlySignal<SearchIndex>;
 }
 
 export function createTalkModel(base: LoadedPack, wantHant: ReadonlySignal<boolean>): TalkModel {
@@ -92,29 +91,5 @@ export function createTalkModel(base: LoadedPack, wantHant: ReadonlySignal<boole
     if (!useHant.value || !h) return baseView;
     return (hantView ??= prepareView(h));
   });
-  const search = computed(() => {
-    const v = view.value;
-    return createSearchIndex(
-      v.pack.segments.map((s, i) => {
-        const sp = v.speakers.get(s.speaker);
-        // Traditional conversion is one character for one, so the Simplified pinyin still lines up.
-        return {
-          text: s.text,
-          textEn: s.textEn,
-          speakerName: sp?.name ?? '',
-          speakerNameEn: sp?.nameEn ?? '',
-          pinyin: base.pinyin.segments[i] ?? '',
-        };
-      }),
-      v.pack.terms.map((t, i) => {
-        const b = base.pack.terms[i];
-        return {
-          id: t.id,
-          names: [t.term, t.en, ...(t.zh ? [t.zh] : []), ...t.aliases, ...t.aliasesEn, ...(b ? [b.term, ...(b.zh ? [b.zh] : [])] : [])],
-          pinyin: base.pinyin.terms[i] ?? '',
-        };
-      }),
-    );
-  });
-  return { base, hant, useHant, view, search };
+  return { base, hant, useHant, view };
 }

@@ -21,6 +21,8 @@ export function createUiModel() {
     /** Segments whose original ASR text is toggled against the default. */
     originalToggled: signal<ReadonlySet<number>>(new Set()),
     searchQuery: signal(''),
+    /** A shortcut asked for the search box; the search view (loaded on demand) takes focus when it can. */
+    searchFocus: signal(false),
     glossaryFilter: signal(''),
     /** Term to scroll to in the glossary tab. */
     glossaryFocus: signal<string | null>(null),

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { injectScript } from 'wxt/utils/inject-script';
 import { boot } from '../../components/boot';
 
 // Wiring only. This runs on every video page; the panel bundle loads only on BV1DS411w7hz's.
@@ -15,9 +14,6 @@ export default defineContentScript({
       ctx,
       win: window,
       url: (path) => browser.runtime.getURL(path as '/talk.json'),
-      injectBridge: async (token) => {
-        await injectScript('/bridge.js', { modifyScript: (s) => void (s.dataset.token = token) });
-      },
       // A dynamic import of a web-accessible file runs it in this isolated world.
       loadPanel: () => import(/* @vite-ignore */ browser.runtime.getURL('/panel.js')),
     });

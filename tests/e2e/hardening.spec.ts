@@ -156,3 +156,28 @@ test('an extension reload while the page is open removes the panel cleanly; the 
   await expect(page.locator('.bpx-player-container')).toHaveAttribute('data-screen', 'web');
   expect(harness.pageErrors).toEqual([]);
 });
+
+test('a talk-page load fetches only the code it runs; each view fetches its own part when first opened', async ({ page, harness }) => {
+  await gotoTalk(page);
+  await expect(panel(page).locator('[data-segment-id]').first()).toBeVisible();
+  const part = (name: string): RegExp => new RegExp(`^/panel-chunks/${name}-[\\w-]+\\.js$`);
+  const fetched = (name: string): boolean => harness.site.extension.some((p) => part(name).test(p));
+  // What the load ran: the panel, its Preact chunk, the Chinese UI strings, the bridge, the talk data.
+  for (const name of ['preact', 'panel-zh']) expect(fetched(name), name).toBe(true);
+  expect(harness.site.extension).toEqual(expect.arrayContaining(['/panel.js', '/bridge.js', '/talk.json']));
+  const onDemand = ['SearchView', 'GlossaryView', 'ChapterList', 'TermPopover', 'LineMenu', 'ExportFormats', 'Overlay', 'TermCard'];
+  const notYet = [...onDemand, 'panel-en', 'hint-session', 'hant', 'shortcut-actions', 'view-messages'];
+  expect(notYet.filter(fetched), 'parts fetched without being opened').toEqual([]);
+
+  await panel(page).getByRole('tab', { name: '搜索' }).click();
+  await expect(panel(page).getByRole('searchbox', { name: '搜索' })).toBeVisible();
+  expect(fetched('SearchView')).toBe(true);
+  await panel(page).getByRole('tab', { name: '术语' }).click();
+  await expect(panel(page).getByRole('searchbox', { name: '筛选术语' })).toBeVisible();
+  expect(fetched('GlossaryView')).toBe(true);
+  expect(['TermPopover', 'LineMenu', 'ExportFormats'].filter(fetched)).toEqual([]);
+  // Each part is fetched once, however often it is opened.
+  await panel(page).getByRole('tab', { name: '搜索' }).click();
+  await panel(page).getByRole('tab', { name: '术语' }).click();
+  expect(harness.site.extension.filter((p) => part('SearchView').test(p) || part('GlossaryView').test(p))).toHaveLength(2);
+});

@@ -30,6 +30,8 @@ export interface SiteLog {
   offsite: string[];
   /** Every Bilibili API / subtitle request, in order. */
   api: string[];
+  /** Extension files fetched by the page's scripts (dynamic imports, fetch), by path, in order. */
+  extension: string[];
 }
 
 const PARTS = ['开幕式', '主题报告一', '主题报告二', '主题报告三', '主题报告四', '圆桌讨论'];
@@ -103,10 +105,11 @@ export const LOGGED_OUT_PLAYER = (cid: number): unknown => ({
 });
 
 export async function installSite(context: BrowserContext, options: SiteOptions = {}): Promise<SiteLog> {
-  const log: SiteLog = { offsite: [], api: [] };
+  const log: SiteLog = { offsite: [], api: [], extension: [] };
   await context.route(/.*/, async (route) => {
     const url = new URL(route.request().url());
     const host = url.hostname;
+    if (url.protocol === 'chrome-extension:') log.extension.push(url.pathname);
     if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
     if (host === 'www.bilibili.com') {
       if (url.pathname === '/__fixture/media.webm') return serveFile(route, MEDIA, 'video/webm');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyHant, readBundle } from '../../lib/pack/bundle';
+import { readBundle } from '../../lib/pack/bundle';
+import { applyHant } from '../../lib/pack/hant';
 import { countHan } from '../../lib/guard';
 import { buildHantBundle, buildPackBundle, syllables } from '../../scripts/pack-bundle';
 

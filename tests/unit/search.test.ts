@@ -1,12 +1,13 @@
 import { signal } from '@preact/signals';
 import { describe, expect, it } from 'vitest';
+import { searchIndexOf } from '../../components/models/search-index';
 import { createTalkModel } from '../../components/models/talk';
 import type { SearchHit } from '../../lib/search';
 import { buildPackBundle } from '../../scripts/pack-bundle';
 
 const { bundle, pack } = buildPackBundle();
 const talk = createTalkModel({ pack, pinyin: bundle.pinyin }, signal(false));
-const search = (q: string): SearchHit[] => talk.search.value.search(q);
+const search = (q: string): SearchHit[] => searchIndexOf(talk).search(q);
 const segTexts = (hits: SearchHit[]): string[] => hits.flatMap((h) => (h.kind === 'term' ? [] : [pack.segments[h.index]!.text]));
 
 describe('search', () => {

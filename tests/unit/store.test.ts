@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { defineItem } from '../../components/models/store';
+
+describe('storage items (fake browser)', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('reads the fallback when nothing is stored, and touches storage only when asked', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const item = defineItem<number>('local:n', { fallback: 7 });
+    expect(get).not.toHaveBeenCalled();
+    expect(await item.getValue()).toBe(7);
+  });
+
+  it('writes, reads back, removes (back to the fallback)', async () => {
+    const item = defineItem<{ a: number } | null>('local:x', { fallback: null });
+    await item.setValue({ a: 1 });
+    expect(await fakeBrowser.storage.local.get('x')).toEqual({ x: { a: 1 } });
+    expect(await item.getValue()).toEqual({ a: 1 });
+    await item.removeValue();
+    expect(await item.getValue()).toBeNull();
+  });
+
+  it('keeps the stored layout of the first release: value under the key, { v } under key$', async () => {
+    const item = defineItem<string>('sync:s', { fallback: '', version: 3, migrations: {} });
+    await item.setValue('x');
+    expect(await fakeBrowser.storage.sync.get(['s', 's$'])).toEqual({ s: 'x', s$: { v: 3 } });
+  });
+
+  it('runs each migration step once, in order, from the stored version (none recorded = v1)', async () => {
+    const steps: number[] = [];
+    const migrations = {
+      2: (v: unknown) => (steps.push(2), `${String(v)}>2`),
+      3: (v: unknown) => (steps.push(3), `${String(v)}>3`),
+    };
+    await fakeBrowser.storage.sync.set({ s: 'v1' });
+    const item = defineItem<string>('sync:s', { fallback: '', version: 3, migrations });
+    expect(await item.getValue()).toBe('v1>2>3');
+    expect(await item.getValue()).toBe('v1>2>3');
+    expect(steps).toEqual([2, 3]);
+    expect(await fakeBrowser.storage.sync.get('s$')).toEqual({ s$: { v: 3 } });
+
+    await fakeBrowser.storage.sync.set({ t: 'v2', t$: { v: 2 } });
+    expect(await defineItem<string>('sync:t', { fallback: '', version: 3, migrations }).getValue()).toBe('v2>3');
+  });
+
+  it('a value from a newer version is read as is (the caller validates), with an error logged', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await fakeBrowser.storage.sync.set({ s: 'future', s$: { v: 9 } });
+    const item = defineItem<string>('sync:s', { fallback: '', version: 2, migrations: { 2: () => 'migrated' } });
+    expect(await item.getValue()).toBe('future');
+    expect(error).toHaveBeenCalledOnce();
+  });
+
+  it('watch reports changes to its key only (the fallback on removal) until unsubscribed', async () => {
+    const item = defineItem<number>('local:n', { fallback: 0 });
+    const seen: number[] = [];
+    const off = item.watch((v) => seen.push(v));
+    await fakeBrowser.storage.local.set({ n: 1, other: 5 });
+    await fakeBrowser.storage.local.set({ other: 6 });
+    await fakeBrowser.storage.local.remove('n');
+    off();
+    await fakeBrowser.storage.local.set({ n: 2 });
+    expect(seen).toEqual([1, 0]);
+  });
+});
