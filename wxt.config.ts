@@ -7,8 +7,8 @@ const WEB_RESOURCES = ['bridge.js', 'panel.js', 'panel-chunks/*.js', 'talk.json'
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   srcDir: '.',
-  // Every import is written out. (Auto-imports also resolved a local \`css\` parameter to a
-  // component's \`css\` export, pulling a lazily loaded view into the panel's main chunk.)
+  // Every import is written out. (Auto-imports also resolved a local "css" parameter to a
+  // component's "css" export, pulling a lazily loaded view into the panel's main chunk.)
   imports: false,
   outDir: '.output',
   manifest: ({ browser }) => ({

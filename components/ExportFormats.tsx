@@ -7,16 +7,25 @@ const LABEL: Record<ExportFormat, string> = { md: 'Markdown', srt: 'SRT', vtt: '
 
 /** The export menu's items: each writes the talk with the current timeline and language. */
 export function ExportFormats({ close }: { close(): void }) {
-  const { talk, timing, settings, io } = useModels();
+  const { talk, timing, settings, life } = useModels();
   const { t } = useViewI18n();
-  const run = (format: ExportFormat): void => {
+  const run = (format: ExportFormat, from: HTMLElement): void => {
     const text = exportTalk(format, {
       pack: talk.view.value.pack,
       timeline: timing.timeline.value,
       mode: settings.settings.value.transcriptLanguage,
     });
     const { bvid, p } = talk.view.value.pack.video;
-    io.download(`${bvid}-p${p}.${format}`, EXPORT_MIME[format], text);
+    // A download link clicked inside the panel's shadow root; the blob URL lives 10 s (or the panel).
+    const a = from.ownerDocument.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: `${EXPORT_MIME[format]};charset=utf-8` }));
+    a.download = `${bvid}-p${p}.${format}`;
+    from.after(a);
+    a.click();
+    a.remove();
+    const revoke = (): void => URL.revokeObjectURL(a.href);
+    const id = setTimeout(revoke, 10_000);
+    life.addEventListener('abort', () => (clearTimeout(id), revoke()), { once: true });
     close();
   };
   return (
@@ -33,7 +42,7 @@ export function ExportFormats({ close }: { close(): void }) {
           type="button"
           role="menuitem"
           data-export={f}
-          onClick={() => run(f)}
+          onClick={(e) => run(f, e.currentTarget)}
           aria-label={t('exportAs', { format: LABEL[f] })}
         >
           {LABEL[f]}

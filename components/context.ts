@@ -19,10 +19,9 @@ export interface PanelModels {
   settings: SettingsModel;
   ui: UiModel;
   page: { mode: ReadonlySignal<ScreenMode>; immersive: ReadonlySignal<boolean>; status: ReadonlySignal<PageStatus> };
-  io: {
-    download(filename: string, mime: string, text: string): void;
-    copy(text: string): Promise<void>;
-  };
+  io: { copy(text: string): Promise<void> };
+  /** Ends with the panel: timers and listeners of the parts tie to it. */
+  life: AbortSignal;
 }
 
 export const Models = createContext<PanelModels | null>(null);

@@ -27,7 +27,7 @@ export function lazy<P extends object>(load: () => Promise<LazyPart<P>>): Functi
           if (live) loaded(1);
         },
         (err: unknown) => {
-          // Typically the extension was reloaded under the page; a later render may try again.
+          // Typically the extension was reloaded under the page; mounting it again tries again.
           pending = undefined;
           console.warn('[companion] part of the panel failed to load', err);
         },

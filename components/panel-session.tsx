@@ -94,20 +94,8 @@ export async function mountPanel(
     settings,
     ui: createUiModel(),
     page: { mode, status, immersive: computed(() => isImmersive(mode.value)) },
-    io: {
-      download(filename, mime, text) {
-        const a = doc.createElement('a');
-        a.href = URL.createObjectURL(new Blob([text], { type: `${mime};charset=utf-8` }));
-        a.download = filename;
-        ui.shadow.append(a);
-        a.click();
-        a.remove();
-        const revoke = (): void => URL.revokeObjectURL(a.href);
-        const id = setTimeout(revoke, 10_000);
-        life.addEventListener('abort', () => (clearTimeout(id), revoke()), { once: true });
-      },
-      copy: (text) => win.navigator.clipboard.writeText(text),
-    },
+    io: { copy: (text) => win.navigator.clipboard.writeText(text) },
+    life,
   };
 
   measured('first-render', () =>

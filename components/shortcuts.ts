@@ -41,7 +41,9 @@ export function installShortcuts(targets: EventTarget[], m: PanelModels, signal:
     e.stopPropagation();
     // What the keys do is loaded on the first shortcut used (a few ms, once).
     void import('./shortcut-actions').then(
-      (a) => a.runShortcut(action, m),
+      (a) => {
+        if (!signal.aborted) a.runShortcut(action, m);
+      },
       (err: unknown) => console.warn('[companion] shortcut failed to load', err),
     );
   };

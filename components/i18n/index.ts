@@ -20,30 +20,20 @@ export interface I18n<K extends string = MessageKey> {
   ready(): Promise<void>;
 }
 
-const format = (text: string, vars?: Record<string, string | number>): string =>
+/** Fills {name} placeholders. */
+export const format = (text: string, vars?: Record<string, string | number>): string =>
   vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
-
-/** The base strings plus a part's own (in memory, both languages), following the base's language. */
-export function extendI18n<K extends string, V extends string>(base: I18n<K>, extra: Record<Locale, Record<V, string>>): I18n<K | V> {
-  return {
-    locale: base.locale,
-    ready: base.ready,
-    t(key, vars) {
-      const own = extra[base.locale.value] as Record<string, string>;
-      return key in own ? format(own[key] as string, vars) : base.t(key as K, vars);
-    },
-  };
-}
 
 export function createI18n<K extends string = MessageKey>(
   setting: ReadonlySignal<'auto' | Locale>,
   browserLanguage: string,
   catalogues: Catalogues<K>,
 ): I18n<K> {
-  const locale = computed(() => resolveLocale(setting.value, browserLanguage));
+  const wanted = computed(() => resolveLocale(setting.value, browserLanguage));
   const inMemory = (Object.keys(catalogues) as Locale[]).filter((l) => typeof catalogues[l] !== 'function');
   const loaded = signal<Partial<Record<Locale, Record<K, string>>>>(Object.fromEntries(inMemory.map((l) => [l, catalogues[l]])));
   const pending = new Map<Locale, Promise<void>>();
+  const failed = new Set<Locale>();
   const load = (l: Locale): Promise<void> => {
     const source = catalogues[l];
     if (typeof source !== 'function') return Promise.resolve();
@@ -52,8 +42,10 @@ export function createI18n<K extends string = MessageKey>(
       p = source().then(
         (strings) => void (loaded.value = { ...loaded.peek(), [l]: strings }),
         (err: unknown) => {
-          // Typically the extension was reloaded under the page: keys stand in for the text.
+          // Typically the extension was reloaded under the page. Not retried on every render:
+          // only ready() tries again.
           pending.delete(l);
+          failed.add(l);
           console.warn('[companion] UI strings failed to load', err);
         },
       );
@@ -61,15 +53,24 @@ export function createI18n<K extends string = MessageKey>(
     }
     return p;
   };
+  // The language on screen: the one asked for once its strings are in; until then the one
+  // already shown (a live switch fetches first, then re-renders everything at once).
+  const locale = computed<Locale>(() => {
+    const want = wanted.value;
+    const have = loaded.value;
+    if (have[want]) return want;
+    if (!failed.has(want)) void load(want); // the strings arrive through `loaded`, later
+    return (Object.keys(have)[0] as Locale | undefined) ?? want;
+  });
   return {
     locale,
-    ready: () => load(locale.peek()),
+    ready: () => {
+      const l = wanted.peek();
+      failed.delete(l);
+      return load(l);
+    },
     t(key, vars) {
-      const l = locale.value;
-      const all = loaded.value;
-      // After a live language switch the old language stays on screen until the new one is in.
-      const strings = all[l] ?? (void load(l), all[l === 'en' ? 'zh-CN' : 'en']);
-      return format(strings?.[key] ?? key, vars);
+      return format(loaded.value[locale.value]?.[key] ?? key, vars);
     },
   };
 }

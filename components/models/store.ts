@@ -72,9 +72,11 @@ export function defineItem<T>(key: `${AreaName}:${string}`, opts: ItemOptions<T>
       await area().remove(name);
     },
     watch(cb) {
-      const listener = (changes: Record<string, { newValue?: unknown }>) => {
+      const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>) => {
         const change = changes[name];
-        if (change) cb((change.newValue ?? opts.fallback) as T);
+        // Firefox reports writes that change nothing; those are not changes to the caller.
+        if (!change || JSON.stringify(change.newValue) === JSON.stringify(change.oldValue)) return;
+        cb((change.newValue ?? opts.fallback) as T);
       };
       area().onChanged.addListener(listener);
       return () => area().onChanged.removeListener(listener);

@@ -121,6 +121,13 @@ test('the UI language follows the setting (English catalogue)', async ({ page, h
   await expect(panel(page).getByRole('tab', { name: 'Chapters' })).toBeVisible();
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Panel companion · Settings');
   await expect(panel(page)).toHaveAttribute('aria-label', 'Panel discussion companion');
+  // The lines (built as DOM) are rebuilt in the new language once its strings are in, and the
+  // language attribute matches what is shown.
+  await expect(panel(page).locator('[data-segment-id="s004"] .more')).toHaveAttribute('aria-label', 'More actions');
+  await expect(panel(page)).toHaveAttribute('lang', 'en');
+  // The parts loaded later speak it too.
+  await panel(page).getByRole('tab', { name: 'Search' }).click();
+  await expect(panel(page).getByRole('searchbox', { name: 'Search' })).toBeVisible();
 });
 
 test('"reset timing for this video" in the popup clears the calibration in the open tab', async ({ page, harness }) => {

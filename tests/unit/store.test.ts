@@ -12,6 +12,15 @@ describe('storage items (fake browser)', () => {
     expect(await item.getValue()).toBe(7);
   });
 
+  it('a versioned item (settings) reads nothing until asked either', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.sync, 'get');
+    const item = defineItem<string>('sync:s', { fallback: '', version: 2, migrations: { 2: (v) => v } });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(get).not.toHaveBeenCalled();
+    await item.getValue();
+    expect(get).toHaveBeenCalled();
+  });
+
   it('writes, reads back, removes (back to the fallback)', async () => {
     const item = defineItem<{ a: number } | null>('local:x', { fallback: null });
     await item.setValue({ a: 1 });
@@ -57,6 +66,7 @@ describe('storage items (fake browser)', () => {
     const seen: number[] = [];
     const off = item.watch((v) => seen.push(v));
     await fakeBrowser.storage.local.set({ n: 1, other: 5 });
+    await fakeBrowser.storage.local.set({ n: 1 }); // no change: not reported
     await fakeBrowser.storage.local.set({ other: 6 });
     await fakeBrowser.storage.local.remove('n');
     off();
