@@ -13,6 +13,11 @@ export interface SearchSegment {
   speakerNameEn: string;
   /** One toneless syllable per Han character of `text`, space-separated. */
   pinyin: string;
+  /**
+   * The same text in the other Chinese script, character for character (Simplified while
+   * Traditional is shown), so either script's query finds the line at the same offsets.
+   */
+  textAlt?: string;
 }
 
 export interface SearchTerm {
@@ -63,7 +68,12 @@ export interface SearchIndex {
 }
 
 export function createSearchIndex(segments: readonly SearchSegment[], terms: readonly SearchTerm[]): SearchIndex {
-  const lower = segments.map((s) => ({ text: s.text.toLowerCase(), textEn: s.textEn.toLowerCase() }));
+  const lower = segments.map((s) => ({
+    text: s.text.toLowerCase(),
+    textEn: s.textEn.toLowerCase(),
+    // Offsets carry over only if the conversion really was one character for one.
+    textAlt: s.textAlt?.length === s.text.length ? s.textAlt.toLowerCase() : undefined,
+  }));
   const turnStart = segments.map((s, i) => i === 0 || segments[i - 1]?.speakerName !== s.speakerName);
   // Built when the search view opens (or on first use), not at page load.
   let pinyin: PinyinIndex[] | undefined;
@@ -104,6 +114,8 @@ export function createSearchIndex(segments: readonly SearchSegment[], terms: rea
       lower.forEach((s, index) => {
         const at = s.text.indexOf(q);
         if (at >= 0) return offer({ kind: 'text', index, field: 'text', start: at, end: at + q.length });
+        const atAlt = s.textAlt?.indexOf(q) ?? -1;
+        if (atAlt >= 0) return offer({ kind: 'text', index, field: 'text', start: atAlt, end: atAlt + q.length });
         const atEn = s.textEn.indexOf(q);
         if (atEn >= 0) return offer({ kind: 'text', index, field: 'textEn', start: atEn, end: atEn + q.length });
         const seg = segments[index] as SearchSegment;

@@ -20,6 +20,7 @@ export function searchIndexOf(talk: TalkModel): SearchIndex {
         speakerName: sp?.name ?? '',
         speakerNameEn: sp?.nameEn ?? '',
         pinyin: pinyin.segments[i] ?? '',
+        textAlt: v.pack === base ? undefined : base.segments[i]?.text,
       };
     }),
     v.pack.terms.map((t, i) => {

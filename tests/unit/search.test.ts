@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { searchIndexOf } from '../../components/models/search-index';
 import { createTalkModel } from '../../components/models/talk';
 import type { SearchHit } from '../../lib/search';
-import { buildPackBundle } from '../../scripts/pack-bundle';
+import { applyHant } from '../../lib/pack/hant';
+import { buildHantBundle, buildPackBundle } from '../../scripts/pack-bundle';
 
 const { bundle, pack } = buildPackBundle();
 const talk = createTalkModel({ pack, pinyin: bundle.pinyin }, signal(false));
@@ -49,6 +50,21 @@ describe('search', () => {
       const text = h.field === 'textEn' ? pack.segments[h.index]!.textEn : pack.segments[h.index]!.text;
       expect(text.slice(h.start, h.end)).toBe('自回归');
     }
+  });
+  it('in Traditional script, a Simplified query finds the lines too, at the same offsets', () => {
+    const hant = createTalkModel({ pack, pinyin: bundle.pinyin }, signal(true));
+    hant.hant.value = applyHant(pack, buildHantBundle(pack));
+    const shown = hant.view.value.pack.segments;
+    const hits = searchIndexOf(hant)
+      .search('扩散')
+      .filter((h) => h.kind === 'text');
+    expect(hits.length).toBeGreaterThan(3);
+    for (const h of hits) if (h.kind === 'text') expect(shown[h.index]!.text.slice(h.start, h.end)).toBe('擴散');
+    // The Traditional query finds the same lines.
+    const viaHant = searchIndexOf(hant)
+      .search('擴散')
+      .flatMap((h) => (h.kind === 'text' ? [h.index] : []));
+    expect(viaHant).toEqual(hits.map((h) => (h.kind === 'text' ? h.index : -1)));
   });
   it('returns nothing for nothing', () => {
     expect(search('')).toEqual([]);
