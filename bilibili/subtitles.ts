@@ -135,6 +135,18 @@ export function readCues(json: unknown, duration: number): Cue[] {
   return cues;
 }
 
+/**
+ * The page's own fetch, so a request goes out as the player's would (page origin, the user's
+ * Bilibili cookies, Bilibili's CORS rules). Chrome's content scripts already fetch as the page;
+ * Firefox's fetch with the extension's privileges (no host permission here, so Bilibili's API
+ * would refuse it) unless they use `content.fetch`.
+ */
+export function pageFetch(win: Window): typeof fetch {
+  const page = (globalThis as { content?: { fetch?: typeof fetch } }).content;
+  if (page && typeof page.fetch === 'function') return (input, init) => page.fetch!(input, init);
+  return win.fetch.bind(win);
+}
+
 export async function fetchSubtitleCues(req: SubtitleRequest): Promise<SubtitleResult> {
   const attempt = async (): Promise<SubtitleResult> => {
     const api = `${PLAYER_API}?bvid=${encodeURIComponent(req.bvid)}&cid=${req.cid}`;

@@ -5,7 +5,7 @@
  */
 import type { Signal } from '@preact/signals';
 import { TALK } from '../bilibili/route';
-import { fetchSubtitleCues, readCues } from '../bilibili/subtitles';
+import { fetchSubtitleCues, pageFetch, readCues } from '../bilibili/subtitles';
 import { alignCues, fillGaps, type Cue } from '../lib/align';
 import type { LoadedPack } from '../lib/pack/bundle';
 import { timedUnits } from '../lib/pack/source';
@@ -37,7 +37,7 @@ export async function loadSubtitles(
   let cues = await cachedCues(cid, duration);
   if (life.aborted) return;
   if (!cues) {
-    const result = await fetchSubtitleCues({ bvid: TALK.bvid, cid, duration, fetch: win.fetch.bind(win), signal: life });
+    const result = await fetchSubtitleCues({ bvid: TALK.bvid, cid, duration, fetch: pageFetch(win), signal: life });
     if (life.aborted) return;
     if (!result.ok) {
       // Logged out / no track is the normal case; anything else deserves one line in the console.

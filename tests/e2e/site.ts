@@ -36,7 +36,7 @@ export interface SiteLog {
 
 const PARTS = ['开幕式', '主题报告一', '主题报告二', '主题报告三', '主题报告四', '圆桌讨论'];
 
-function pageHtml(url: URL): string {
+export function pageHtml(url: URL): string {
   const bvid = /\/video\/([^/?]+)/.exec(url.pathname)?.[1] ?? 'BV1xx411c7mD';
   const pRaw = url.searchParams.get('p');
   const p = pRaw && /^\d+$/.test(pRaw) ? Number(pRaw) : 1;
