@@ -1,8 +1,9 @@
 /**
  * Firefox smoke test of the built Firefox extension (.output/firefox-mv2) in Debian's
  * firefox-esr, over WebDriver BiDi: the talk page gets the panel (ES-module chunks loaded from
- * moz-extension URLs, the inline MAIN-world bridge), a click seeks the video, on-demand parts
- * (search, term popover) load, and nothing goes off Bilibili. Run: npm run test:firefox.
+ * moz-extension URLs, the inline MAIN-world bridge), Bilibili's subtitle track times the lines,
+ * a click seeks the video, on-demand parts (search, term popover, the hint on other parts) load,
+ * and nothing goes off Bilibili. Run: npm run test:firefox.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -223,6 +224,18 @@ async function main(): Promise<void> {
     );
     if (!bridged) throw new Error('the MAIN-world bridge did not run (history.pushState is not wrapped)');
     pass('MAIN-world bridge injected inline (MV2) and running');
+
+    // Another part of the talk: no panel, the hint (its own chunk and strings) pointing to P6.
+    await bidi.send('browsingContext.navigate', { context, url: TALK.replace('p=6', 'p=5'), wait: 'complete' });
+    const hint = await until('the hint on P5', () =>
+      evaluate<string>(
+        bidi,
+        context,
+        `const h = deep('.hint a'); return JSON.stringify(!deep('[role="complementary"]') && h && h.getAttribute('href'));`,
+      ),
+    );
+    if (!/p=6/.test(hint)) throw new Error(`hint links to ${hint}`);
+    pass(`P5 shows the hint (on-demand chunk) linking to ${hint}`);
 
     if (offsite.length) throw new Error(`requests off Bilibili: ${offsite.join(', ')}`);
     pass('no request off bilibili.com');
