@@ -138,8 +138,8 @@ export function readCues(json: unknown, duration: number): Cue[] {
 /**
  * The page's own fetch, so a request goes out as the player's would (page origin, the user's
  * Bilibili cookies, Bilibili's CORS rules). Chrome's content scripts already fetch as the page;
- * Firefox's fetch with the extension's privileges (no host permission here, so Bilibili's API
- * would refuse it) unless they use `content.fetch`.
+ * Firefox's use the extension's privileges and omit the page's Origin and Referer, unless they
+ * call `content.fetch` (MDN, Content scripts: "XHR and Fetch").
  */
 export function pageFetch(win: Window): typeof fetch {
   const page = (globalThis as { content?: { fetch?: typeof fetch } }).content;
