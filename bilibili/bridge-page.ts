@@ -4,7 +4,7 @@
  * navigations, and the time of a <bwp-video> (a page-defined custom element).
  */
 import { envelope, parseToPage, type FromPage, type PartInfo } from './bridge-protocol';
-import { MEDIA_SELECTORS } from './selectors';
+import { first, MEDIA_SELECTORS } from './selectors';
 
 interface MediaLike extends Element {
   currentTime?: unknown;
@@ -72,14 +72,7 @@ export function installBridge(win: Window, token: string): void {
   };
 
   let media: MediaLike | null = null;
-  const findMedia = (): MediaLike | null => {
-    if (media?.isConnected) return media;
-    for (const s of MEDIA_SELECTORS) {
-      const el = win.document.querySelector<MediaLike>(s);
-      if (el) return (media = el);
-    }
-    return (media = null);
-  };
+  const findMedia = (): MediaLike | null => (media?.isConnected ? media : (media = first<MediaLike>(win.document, MEDIA_SELECTORS)));
 
   let feeding = false as boolean;
   let last = '';

@@ -103,24 +103,30 @@ export interface BwpHandle extends MediaHandle {
 
 export function bwpHandle(element: Element, bridge: BridgeClient): BwpHandle {
   let last: MediaSnapshot = { time: 0, paused: true, duration: 0, rate: 1 };
-  const listeners = new Set<(snap: MediaSnapshot) => void>();
+  const listeners = new Set<{ onChange(snap: MediaSnapshot): void; onFrame(time: number): void }>();
   return {
     kind: 'bwp',
     element,
     snapshot: () => last,
     seek: (t) => bridge.send({ kind: 'seek', t: Math.max(0, t) }),
     feed(snap) {
+      // Per frame while playing only the time moves: that goes the per-frame way (filtered like
+      // a <video>'s frames); a change of state goes to onChange.
+      const frame = snap.paused === last.paused && snap.duration === last.duration && snap.rate === last.rate;
       last = snap;
-      for (const cb of listeners) cb(snap);
+      for (const l of listeners) {
+        if (frame) l.onFrame(snap.time);
+        else l.onChange(snap);
+      }
     },
-    subscribe(cb, _onFrame, signal) {
-      // The bridge sends whole snapshots (per frame while playing): they all go to onChange.
-      listeners.add(cb);
+    subscribe(onChange, onFrame, signal) {
+      const listener = { onChange, onFrame };
+      listeners.add(listener);
       bridge.send({ kind: 'time-feed', on: true });
       signal.addEventListener(
         'abort',
         () => {
-          listeners.delete(cb);
+          listeners.delete(listener);
           if (listeners.size === 0) bridge.send({ kind: 'time-feed', on: false });
         },
         { once: true },

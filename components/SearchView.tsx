@@ -47,8 +47,7 @@ export function SearchView() {
 
   const open = (hit: SearchHit): void => {
     if (hit.kind === 'term') {
-      // Null first, so picking the same term again still scrolls to it.
-      ui.glossaryFocus.value = null;
+      // The glossary tab mounts on the switch and scrolls to its focus term.
       ui.glossaryFocus.value = hit.termId;
       ui.glossaryFilter.value = '';
       ui.tab.value = 'glossary';

@@ -36,7 +36,7 @@ export function TermPopover({ container: containerRef }: { container: { current:
     const h = el.offsetHeight;
     const w = el.offsetWidth;
     const rel = (y: number): number => y - box.top;
-    // Below or above the term; when the term sits in the active line, below or above that line.
+    // Below or above the term, else below or above the active line; the first that fits without covering it.
     const candidates = [rel(anchor.bottom) + 6, rel(anchor.top) - h - 6];
     if (active) candidates.push(rel(active.bottom) + 6, rel(active.top) - h - 6);
     const fits = (top: number): boolean => top >= 0 && top + h <= box.height;

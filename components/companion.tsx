@@ -1,13 +1,13 @@
 /**
- * The companion's controller: follows the route, and on the talk page wires the page
- * adapter (player, media, screen mode, bridge, subtitles) to the models and the views.
+ * The companion's controller: follows the route, owns the page bridge, and starts a session
+ * per route — the panel on P6 (panel-session.tsx), a hint on the other parts (hint-session.tsx).
  * Every session is an AbortSignal: leaving the route or invalidation removes everything.
  */
 import { effect, signal } from '@preact/signals';
+import { injectScript } from 'wxt/utils/inject-script';
 import { connectBridge, type BridgeClient } from '../bilibili/bridge-client';
 import { readBundle, type LoadedPack } from '../lib/pack/bundle';
 import { createSettingsModel, wxtSettingsStore } from './models/settings';
-import { injectScript } from './inject-script';
 import type { Companion, CompanionDeps } from './panel-api';
 import css from './panel.css?inline';
 import { mountPanel } from './panel-session';
@@ -32,7 +32,8 @@ export function createCompanion(base: CompanionDeps): Companion {
     hub.client = connectBridge({
       win,
       signal: ctx.signal,
-      inject: (token) => injectScript(win.document, '/bridge.js', token),
+      // Only P6 and the other parts load this bundle, so every other video page skips WXT's injector.
+      inject: async (token) => void (await injectScript('/bridge.js', { modifyScript: (s) => void (s.dataset.token = token) })),
       onMessage(msg) {
         if (msg.kind === 'nav') deps.reportUrl(msg.url);
         else if (msg.kind === 'state') hub.state.value = msg;
@@ -44,11 +45,9 @@ export function createCompanion(base: CompanionDeps): Companion {
 
   let offInvalidated: (() => void) | null = null;
   // An extension reload or update leaves this script orphaned in the page, and Chrome does not
-  // tell it. Asking WXT's context (it checks runtime.id) every 2 s turns that into an abort.
-  const watchdog = win.setInterval(() => {
-    if (ctx.isInvalid) win.clearInterval(watchdog);
-  }, 2000);
-  ctx.onInvalidated(() => win.clearInterval(watchdog));
+  // tell it. WXT's context interval checks runtime.id on every tick (every 2 s): an invalid
+  // context aborts, which ends every session, and clears the interval.
+  ctx.setInterval(() => undefined, 2000);
   return {
     route(kind) {
       session?.abort();

@@ -1,13 +1,11 @@
 import { computed } from '@preact/signals';
-import { render } from 'preact';
-import { watchPage } from '../bilibili/page-watcher';
 import { talkUrl } from '../bilibili/route';
 import { Hint } from './Hint';
 import { createI18n } from './i18n';
 import { VIEW_MESSAGES } from './i18n/view-messages';
 import { createSettingsModel, wxtSettingsStore } from './models/settings';
 import { hintDismissedItem } from './models/storage';
-import { placeInColumn, uniqueName, type Deps } from './session';
+import { showInColumn, type Deps } from './session';
 import css from './styles/hint.css?inline';
 
 /** On the other parts of BV1DS411w7hz: a small hint pointing to P6, until dismissed (remembered). */
@@ -23,26 +21,20 @@ export async function startHint(deps: Deps, signal: AbortSignal): Promise<void> 
     deps.win.navigator.language,
     VIEW_MESSAGES,
   );
-  const ui = deps.createUi(uniqueName('talk-companion-hint'));
   const hint = new AbortController();
   signal.addEventListener('abort', () => hint.abort(), { once: true, signal: hint.signal });
   const dismiss = (): void => {
     void item.setValue(true).catch(() => undefined);
     hint.abort();
   };
-  render(
+  // Placed once the column exists, and again whenever Bilibili re-renders it.
+  showInColumn(
+    deps,
+    hint.signal,
+    'talk-companion-hint',
     <>
       <style>{css}</style>
       <Hint i18n={i18n} href={talkUrl()} onDismiss={dismiss} />
     </>,
-    ui.container,
   );
-  hint.signal.addEventListener('abort', () => {
-    render(null, ui.container);
-    ui.remove();
-  });
-  // Mount only once the column exists; Bilibili may re-render it, so keep checking.
-  watchPage(deps.win.document, hint.signal, () => {
-    if (!ui.host.isConnected || !ui.host.parentElement) placeInColumn(ui.host, deps.win.document);
-  });
 }

@@ -20,8 +20,8 @@ import { createTalkModel } from './models/talk';
 import { createTiming } from './models/timing';
 import { createUiModel } from './models/ui';
 import { Panel } from './Panel';
-import { measured } from './perf';
-import { placeInColumn, uniqueName, type BridgeHub, type Deps } from './session';
+import { measured, measureSince } from './perf';
+import { placeInColumn, showInColumn, uniqueName, type BridgeHub, type Deps } from './session';
 import type { ShadowUi } from './shadow-host';
 import { lazy } from './lazy';
 import { LoadError } from './LoadError';
@@ -35,12 +35,7 @@ const PLAYER_TIMEOUT_MS = 15_000;
 
 function showLoadError(deps: Deps, life: AbortSignal, i18n: I18n, detail: string): void {
   console.warn('[companion] talk data could not be loaded', detail);
-  const ui = deps.createUi(uniqueName('talk-companion'));
-  render(<LoadError i18n={i18n} detail={detail} />, ui.container);
-  life.addEventListener('abort', () => (render(null, ui.container), ui.remove()), { once: true });
-  watchPage(deps.win.document, life, () => {
-    if (!ui.host.isConnected) placeInColumn(ui.host, deps.win.document);
-  });
+  showInColumn(deps, life, 'talk-companion', <LoadError i18n={i18n} detail={detail} />);
 }
 
 export async function mountPanel(
@@ -111,19 +106,23 @@ export async function mountPanel(
 
   installShortcuts([win, ui.shadow], models, life);
 
-  // Traditional script: fetched once, only when chosen.
+  // Traditional script: fetched once, only when chosen (toggling while it loads does not fetch again).
+  let hantLoad: Promise<void> | null = null;
   cleanups.push(
     effect(() => {
-      if (!wantHant.value || talk.hant.peek()) return;
+      if (!wantHant.value || talk.hant.peek() || hantLoad) return;
       const start = performance.now();
-      Promise.all([import('../lib/pack/hant'), fetch(deps.url('/talk.zh-Hant.json')).then((r) => r.json() as Promise<unknown>)])
+      hantLoad = Promise.all([import('../lib/pack/hant'), fetch(deps.url('/talk.zh-Hant.json')).then((r) => r.json() as Promise<unknown>)])
         .then(([{ applyHant }, json]) => {
           if (life.aborted) return;
           talk.hant.value = applyHant(loaded.pack, json);
           // Read by the bench: when and how long the Traditional text took to arrive.
-          performance.measure('companion:hant-load', { start, end: performance.now() });
+          measureSince('hant-load', start);
         })
-        .catch((err: unknown) => console.warn('[companion] Traditional text unavailable', err));
+        .catch((err: unknown) => {
+          hantLoad = null;
+          console.warn('[companion] Traditional text unavailable', err);
+        });
     }),
   );
 

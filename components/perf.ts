@@ -7,8 +7,12 @@ export function measured<T>(name: string, fn: () => T): T {
   try {
     return fn();
   } finally {
-    // Keep only the latest entry: the page's timeline must not grow with every mount.
-    performance.clearMeasures(`companion:${name}`);
-    performance.measure(`companion:${name}`, { start, end: performance.now() });
+    measureSince(name, start);
   }
+}
+
+/** `companion:<name>` from `start` to now; only the latest entry is kept, so the page's timeline does not grow with every mount. */
+export function measureSince(name: string, start: number): void {
+  performance.clearMeasures(`companion:${name}`);
+  performance.measure(`companion:${name}`, { start, end: performance.now() });
 }

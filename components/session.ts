@@ -1,10 +1,11 @@
 /** What every session of the companion gets: the page, the extension, and a way to make shadow UIs. */
 import type { Signal } from '@preact/signals';
+import { render, type VNode } from 'preact';
 import type { BridgeClient } from '../bilibili/bridge-client';
 import type { FromPage } from '../bilibili/bridge-protocol';
 import { findColumnMount } from '../bilibili/dom';
 import type { BwpHandle } from '../bilibili/media';
-import { ensurePlaced } from '../bilibili/page-watcher';
+import { ensurePlaced, watchPage } from '../bilibili/page-watcher';
 import type { CompanionDeps } from './panel-api';
 import type { ShadowUi } from './shadow-host';
 
@@ -27,4 +28,14 @@ export function placeInColumn(host: HTMLElement, doc: Document): boolean {
   if (!point) return false;
   ensurePlaced(host, point.parent, point.before);
   return true;
+}
+
+/** A small shadow UI kept at the top of the right column (Bilibili may re-render it) until `life` ends. */
+export function showInColumn(deps: Deps, life: AbortSignal, name: string, view: VNode): void {
+  const ui = deps.createUi(uniqueName(name));
+  render(view, ui.container);
+  life.addEventListener('abort', () => (render(null, ui.container), ui.remove()), { once: true });
+  watchPage(deps.win.document, life, () => {
+    if (!ui.host.isConnected) placeInColumn(ui.host, deps.win.document);
+  });
 }

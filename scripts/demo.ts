@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { ensureMedia } from '../tests/e2e/media';
 import { installSite } from '../tests/e2e/site';
+import { talkUrl } from '../bilibili/route';
 
 const args = process.argv.slice(2);
 const flag = (name: string): boolean => args.includes(`--${name}`);
@@ -30,7 +31,7 @@ if (flag('bwp') || flag('dark')) {
     theme: flag('dark') ? 'dark' : 'light',
   });
 }
-await page.goto('https://www.bilibili.com/video/BV1DS411w7hz/?p=6');
+await page.goto(talkUrl());
 await page.locator('[role="complementary"]').waitFor();
 await page.evaluate(async () => {
   const m = (window as unknown as { __fx: { media(): HTMLVideoElement } }).__fx.media();

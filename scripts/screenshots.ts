@@ -8,9 +8,10 @@ import type { Page } from '@playwright/test';
 import { launchWithExtension } from '../tests/e2e/browser';
 import { ensureMedia } from '../tests/e2e/media';
 import { installSite } from '../tests/e2e/site';
+import { talkUrl } from '../bilibili/route';
 
 const OUT = 'docs/screenshots';
-const TALK = 'https://www.bilibili.com/video/BV1DS411w7hz/?p=6';
+const TALK = talkUrl();
 
 async function shot(name: string, theme: 'light' | 'dark', prepare: (page: Page) => Promise<void>): Promise<void> {
   const { context } = await launchWithExtension({ colorScheme: theme, viewport: { width: 1360, height: 820 } });

@@ -17,7 +17,7 @@ export interface Playback {
   /**
    * While playing, a frame whose time is `quiet(published, next)` is not published: nothing
    * that depends on the time would change (same line, same second on the readout). This keeps
-   * the per-frame path to one property read and two comparisons.
+   * the per-frame path to a few signal reads and comparisons, with no signal write.
    */
   setQuiet(quiet: ((published: number, next: number) => boolean) | null): void;
 }

@@ -2,6 +2,7 @@
 import { signal, type ReadonlySignal } from '@preact/signals';
 import { DEFAULT_SETTINGS, patchSettings, validateSettings, type Settings } from '../../lib/settings';
 import { settingsItem } from './storage';
+import { assignStored } from './store';
 
 export interface SettingsStore {
   get(): Promise<unknown>;
@@ -29,20 +30,8 @@ export function wxtSettingsStore(): SettingsStore {
 export function createSettingsModel(store: SettingsStore, signalLifetime: AbortSignal): SettingsModel {
   const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
   const loaded = signal(false);
-  const unwatch = store.watch((v) => {
-    settings.value = validateSettings(v);
-  });
-  signalLifetime.addEventListener(
-    'abort',
-    () => {
-      try {
-        unwatch();
-      } catch {
-        // After an extension reload the storage API is gone; nothing left to unsubscribe.
-      }
-    },
-    { once: true },
-  );
+  const unwatch = store.watch((v) => assignStored(settings, validateSettings(v)));
+  signalLifetime.addEventListener('abort', unwatch, { once: true });
   const ready = store.get().then(
     (v) => {
       settings.value = validateSettings(v);

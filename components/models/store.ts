@@ -4,6 +4,7 @@
  * so existing installs keep their data; this file replaced that library to save ~2.5 KB gzip
  * of the talk page's code (ARCHITECTURE.md budget).
  */
+import type { Signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
 
 type AreaName = 'local' | 'sync';
@@ -12,7 +13,7 @@ export interface StoreItem<T> {
   getValue(): Promise<T>;
   setValue(value: T): Promise<void>;
   removeValue(): Promise<void>;
-  /** Called with the new value (or the fallback when removed); returns the unsubscribe. */
+  /** Called with the new value (or the fallback when removed); returns the unsubscribe (safe after an extension reload). */
   watch(cb: (value: T) => void): () => void;
 }
 
@@ -79,7 +80,21 @@ export function defineItem<T>(key: `${AreaName}:${string}`, opts: ItemOptions<T>
         cb((change.newValue ?? opts.fallback) as T);
       };
       area().onChanged.addListener(listener);
-      return () => area().onChanged.removeListener(listener);
+      return () => {
+        try {
+          area().onChanged.removeListener(listener);
+        } catch {
+          // After an extension reload the storage API is gone; nothing left to unsubscribe.
+        }
+      };
     },
   };
+}
+
+/**
+ * Puts a value read from storage into a signal unless it holds an equal one: a model's own
+ * writes come back through watch, and a new object would rebuild everything that depends on it.
+ */
+export function assignStored<T>(target: Signal<T>, value: T): void {
+  if (JSON.stringify(value) !== JSON.stringify(target.peek())) target.value = value;
 }

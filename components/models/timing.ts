@@ -8,6 +8,7 @@ import { timedUnits } from '../../lib/pack/source';
 import { buildTimeline, DEFAULT_DURATION, type Timeline } from '../../lib/timeline';
 import { EMPTY_CALIBRATION, type CalibrationRecord } from './storage';
 import type { Playback } from './playback';
+import { assignStored } from './store';
 
 export interface CalibrationStore {
   load(): Promise<CalibrationRecord | null>;
@@ -99,9 +100,7 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
     store.save(next).catch((err: unknown) => console.warn('[companion] could not save calibration', err));
   };
 
-  const unwatch = store.watch?.((v) => {
-    calibration.value = validCalibration(v, ids);
-  });
+  const unwatch = store.watch?.((v) => assignStored(calibration, validCalibration(v, ids)));
   const ready = store.load().then(
     (stored) => {
       calibration.value = validCalibration(stored, ids);
@@ -111,11 +110,7 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
 
   return {
     dispose() {
-      try {
-        unwatch?.();
-      } catch {
-        // After an extension reload the storage API is gone; nothing left to unsubscribe.
-      }
+      unwatch?.();
     },
     timeline,
     active,

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
 
 export const DIST = join(process.cwd(), '.output', 'chrome-mv3');
 
@@ -52,6 +52,14 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ c
   const [worker] = context.serviceWorkers();
   const id = worker ? new URL(worker.url()).host : await extensionIdFromPages(context);
   return { context, extensionId: id };
+}
+
+/** The extension's popup in a tab of its own, once its settings are loaded. */
+export async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.locator('main[data-loaded]').waitFor();
+  return popup;
 }
 
 /** Without a background worker, read the id from chrome://extensions-internals... or the popup URL. */

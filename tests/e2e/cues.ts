@@ -4,6 +4,19 @@ import { normalizeForAlign } from '../../lib/align';
 import { timedUnits } from '../../lib/pack/source';
 import { estimateStarts } from '../../lib/timeline';
 import { loadPack } from '../../scripts/pack-files';
+import { TALK_CIDS } from './site';
+
+/** A logged-in user's answer of x/player/wbi/v2: one AI Chinese track, on hdslb.com. */
+export const CUE_URL = '//aisubtitle.hdslb.com/bfs/ai_subtitle/prod/fixture.json?auth_key=1700000000-abc-0-def';
+export const playerWithTrack = (cid = TALK_CIDS[5]!) => ({
+  code: 0,
+  message: '0',
+  data: {
+    cid,
+    need_login_subtitle: false,
+    subtitle: { subtitles: [{ id: 1, lan: 'ai-zh', lan_doc: '中文（自动生成）', subtitle_url: CUE_URL }] },
+  },
+});
 
 export interface ExportedSegment {
   id: string;
@@ -11,9 +24,18 @@ export interface ExportedSegment {
   end: number;
 }
 
+const exported = new Map<number, { segments: ExportedSegment[]; timing: string }>();
+
+/** The CLI's JSON export for a duration (run once per duration and process: it starts tsx). */
 export function exportJson(duration: number): { segments: ExportedSegment[]; timing: string } {
-  const out = execFileSync('npx', ['tsx', 'scripts/export.ts', '--format', 'json', '--duration', String(duration)], { encoding: 'utf8' });
-  return JSON.parse(out) as { segments: ExportedSegment[]; timing: string };
+  let out = exported.get(duration);
+  if (!out) {
+    const text = execFileSync('npx', ['tsx', 'scripts/export.ts', '--format', 'json', '--duration', String(duration)], {
+      encoding: 'utf8',
+    });
+    exported.set(duration, (out = JSON.parse(text) as { segments: ExportedSegment[]; timing: string }));
+  }
+  return out;
 }
 
 /** A subtitle track whose segment starts are known: the estimate, warped (speech faster early, slower late). */

@@ -5,6 +5,7 @@
 import { test as base, expect, type BrowserContext, type CDPSession, type Locator, type Page } from '@playwright/test';
 import { launchWithExtension, type LaunchOptions } from './browser';
 import { installSite, type SiteLog, type SiteOptions } from './site';
+import { talkUrl } from '../../bilibili/route';
 
 export { expect };
 
@@ -54,8 +55,8 @@ function watch(page: Page, h: Harness): void {
   });
 }
 
-export const TALK = 'https://www.bilibili.com/video/BV1DS411w7hz/?p=6';
-export const partUrl = (p: number): string => `https://www.bilibili.com/video/BV1DS411w7hz/?p=${p}`;
+export const TALK = talkUrl();
+export const partUrl = (p: number): string => TALK.replace(/p=6$/, `p=${p}`);
 
 /** Options for the fixture page (BILIBILI.md shapes), set before the page's own scripts run. */
 export async function fixture(page: Page, fx: Record<string, unknown>): Promise<void> {

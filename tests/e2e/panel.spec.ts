@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
 import { activeLine, expect, fixture, gotoTalk, lineAction, media, panel, test } from './harness';
+import { openPopup } from './browser';
 import { exportJson } from './cues';
 
 const starts = (page: Page) => media.state(page).then((s) => exportJson(s.duration).segments);
@@ -38,8 +39,7 @@ test("optional term cards (off by default) show the active line's term in the pl
   const segs = await starts(page);
   await media.seek(page, segs.find((x) => x.id === 's005')!.start + 0.2);
   await expect(page.locator('[data-term-card]')).toHaveCount(0);
-  const popup = await harness.context.newPage();
-  await popup.goto(`chrome-extension://${harness.extensionId}/popup.html`);
+  const popup = await openPopup(harness.context, harness.extensionId);
   await popup.locator('input[name="termCards"]').check();
   const card = page.locator('.bpx-player-container [data-term-card="mamba"]');
   await expect(card).toBeVisible();

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { launchWithExtension } from './browser';
+import { launchWithExtension, openPopup } from './browser';
 import { activeLine, expect, gotoTalk, lineAction, media, panel, TALK, test } from './harness';
 import { installSite } from './site';
 
@@ -39,13 +39,6 @@ async function whenTrue(page: Page, probe: Probe): Promise<() => Promise<number>
   };
 }
 
-async function openPopup(page: Page, extensionId: string): Promise<Page> {
-  const popup = await page.context().newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.locator('main[data-loaded]').waitFor();
-  return popup;
-}
-
 const select = (popup: Page, name: string, value: string) =>
   popup.evaluate(
     ([n, v]) => {
@@ -59,7 +52,7 @@ const select = (popup: Page, name: string, value: string) =>
 
 test('three settings changed in the popup reach the open talk tab within 300 ms, without reload', async ({ page, harness }) => {
   await gotoTalk(page);
-  const popup = await openPopup(page, harness.extensionId);
+  const popup = await openPopup(page.context(), harness.extensionId);
   const loadedAt = await now(page);
 
   let seen = await whenTrue(page, 'dark');
@@ -92,7 +85,7 @@ test('three settings changed in the popup reach the open talk tab within 300 ms,
 
 test('transcript language (zh / en / bilingual) and Chinese script switch live', async ({ page, harness }) => {
   await gotoTalk(page);
-  const popup = await openPopup(page, harness.extensionId);
+  const popup = await openPopup(page.context(), harness.extensionId);
   const line = panel(page).locator('[data-segment-id="s005"]');
   await expect(line).toContainText('还有很多可能登上舞台的范式');
   await select(popup, 'transcriptLanguage', 'en');
@@ -116,7 +109,7 @@ test('transcript language (zh / en / bilingual) and Chinese script switch live',
 
 test('the UI language follows the setting (English catalogue)', async ({ page, harness }) => {
   await gotoTalk(page);
-  const popup = await openPopup(page, harness.extensionId);
+  const popup = await openPopup(page.context(), harness.extensionId);
   await select(popup, 'uiLanguage', 'en');
   await expect(panel(page).getByRole('tab', { name: 'Chapters' })).toBeVisible();
   await expect(popup.getByRole('heading', { level: 1 })).toHaveText('Panel companion · Settings');
@@ -135,14 +128,14 @@ test('"reset timing for this video" in the popup clears the calibration in the o
   await media.seek(page, 900);
   await lineAction(page, 's100', '此句正在说');
   await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's100');
-  const popup = await openPopup(page, harness.extensionId);
+  const popup = await openPopup(page.context(), harness.extensionId);
   await popup.getByRole('button', { name: '重置本视频的时间校准' }).click();
   await expect(popup.getByText('已重置', { exact: true })).toBeVisible();
   await expect(panel(page).locator('[data-timing-source]')).toHaveAttribute('data-timing-source', 'estimate');
 });
 
 test('the popup is fully keyboard-usable', async ({ page, harness }) => {
-  const popup = await openPopup(page, harness.extensionId);
+  const popup = await openPopup(page.context(), harness.extensionId);
   const reached = new Set<string>();
   for (let i = 0; i < 30; i++) {
     await popup.keyboard.press('Tab');
@@ -167,7 +160,7 @@ test('settings persist across a browser restart (same profile)', async () => {
     let { context, extensionId } = await launchWithExtension({ userDataDir: dir });
     await installSite(context);
     let page = await context.newPage();
-    const popup = await openPopup(page, extensionId);
+    const popup = await openPopup(page.context(), extensionId);
     await select(popup, 'theme', 'dark');
     await select(popup, 'transcriptLanguage', 'bilingual');
     await popup.evaluate(() => document.querySelector<HTMLInputElement>('input[name="follow"]')!.click());
@@ -180,7 +173,7 @@ test('settings persist across a browser restart (same profile)', async () => {
     await page.goto(TALK);
     await expect(panel(page)).toHaveAttribute('data-theme', 'dark');
     await expect(panel(page).locator('[data-segment-id="s001"] p')).toHaveCount(2);
-    const again = await openPopup(page, extensionId);
+    const again = await openPopup(page.context(), extensionId);
     await expect(again.locator('select[name="theme"]')).toHaveValue('dark');
     await expect(again.locator('input[name="follow"]')).not.toBeChecked();
     await context.close();

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Route } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 export const MEDIA = join(FIXTURES, 'media', 'talk.webm');
@@ -51,49 +51,43 @@ export function pageHtml(url: URL): string {
     .replace('{{STATE}}', JSON.stringify(state).replace(/</g, '\\u003c'));
 }
 
-async function serveFile(route: Route, file: string, type: string): Promise<void> {
+/** One answer of the fixture site, independent of the browser driver that delivers it. */
+export type SiteAnswer =
+  | { status: number; headers: Record<string, string>; body: Buffer }
+  | 'pass' // the browser's own (extension files, data:, blob:)
+  | 'network' // fail as a network error
+  | 'offsite'; // blocked: not Bilibili
+
+const reply = (status: number, body: Buffer | string = '', headers: Record<string, string> = {}): SiteAnswer => ({
+  status,
+  headers,
+  body: Buffer.from(body),
+});
+
+/** Real byte ranges: seeking needs them, or the media snaps back to 0. */
+function fileReply(file: string, type: string, range: string | undefined): SiteAnswer {
   const size = statSync(file).size;
-  const range = /bytes=(\d*)-(\d*)/.exec(route.request().headers().range ?? '');
-  if (!range) {
-    return route.fulfill({
-      status: 200,
-      body: readFileSync(file),
-      headers: { 'content-type': type, 'accept-ranges': 'bytes', 'content-length': String(size) },
-    });
-  }
-  const start = range[1] ? Number(range[1]) : 0;
-  const end = range[2] ? Math.min(Number(range[2]), size - 1) : size - 1;
+  const m = /bytes=(\d*)-(\d*)/.exec(range ?? '');
+  if (!m) return reply(200, readFileSync(file), { 'content-type': type, 'accept-ranges': 'bytes', 'content-length': String(size) });
+  const start = m[1] ? Number(m[1]) : 0;
+  const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
   const body = readFileSync(file).subarray(start, end + 1);
-  // Seeking needs real byte ranges, or the media snaps back to 0.
-  return route.fulfill({
-    status: 206,
-    body,
-    headers: {
-      'content-type': type,
-      'accept-ranges': 'bytes',
-      'content-range': `bytes ${start}-${end}/${size}`,
-      'content-length': String(body.length),
-    },
+  return reply(206, body, {
+    'content-type': type,
+    'accept-ranges': 'bytes',
+    'content-range': `bytes ${start}-${end}/${size}`,
+    'content-length': String(body.length),
   });
 }
 
-async function answer(route: Route, value: unknown): Promise<void> {
-  if (value === 'network') return route.abort('failed');
-  if (typeof value === 'number') return route.fulfill({ status: value, body: '' });
-  if (typeof value === 'string')
-    return route.fulfill({
-      status: 200,
-      body: value,
-      headers: {
-        'content-type': 'application/json',
-        'access-control-allow-origin': 'https://www.bilibili.com',
-        'access-control-allow-credentials': 'true',
-      },
-    });
-  return route.fulfill({
-    status: 200,
-    json: value,
-    headers: { 'access-control-allow-origin': 'https://www.bilibili.com', 'access-control-allow-credentials': 'true' },
+/** A scenario value as Bilibili's API would send it: JSON (object or raw text), an HTTP status, or 'network'. */
+function apiReply(value: unknown): SiteAnswer {
+  if (value === 'network') return 'network';
+  if (typeof value === 'number') return reply(value);
+  return reply(200, typeof value === 'string' ? value : JSON.stringify(value), {
+    'content-type': 'application/json',
+    'access-control-allow-origin': 'https://www.bilibili.com',
+    'access-control-allow-credentials': 'true',
   });
 }
 
@@ -104,39 +98,46 @@ export const LOGGED_OUT_PLAYER = (cid: number): unknown => ({
   data: { cid, need_login_subtitle: true, subtitle: { subtitles: [] } },
 });
 
+/**
+ * The fixture site as request → answer, recorded in `log`: used through Playwright routing
+ * (installSite) and through WebDriver BiDi interception (tests/firefox).
+ */
+export function siteReply(url: URL, range: string | undefined, options: SiteOptions, log: SiteLog): SiteAnswer {
+  const host = url.hostname;
+  if (url.protocol === 'chrome-extension:') log.extension.push(url.pathname);
+  if (!/^https?:$/.test(url.protocol)) return 'pass';
+  if (host === 'www.bilibili.com') {
+    if (url.pathname === '/__fixture/media.webm') return fileReply(MEDIA, 'video/webm', range);
+    if (url.pathname.startsWith('/__fixture/')) {
+      const file = join(FIXTURES, url.pathname.slice('/__fixture/'.length));
+      return existsSync(file)
+        ? reply(200, readFileSync(file), { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' })
+        : reply(404);
+    }
+    if (url.pathname.startsWith('/video/')) return reply(200, pageHtml(url), { 'content-type': 'text/html; charset=utf-8' });
+    return reply(404);
+  }
+  if (host === 'api.bilibili.com') {
+    log.api.push(url.href);
+    if (url.pathname !== '/x/player/wbi/v2') return reply(404);
+    return apiReply(options.subtitles?.player ?? LOGGED_OUT_PLAYER(Number(url.searchParams.get('cid'))));
+  }
+  if (host.endsWith('.hdslb.com')) {
+    log.api.push(url.href);
+    return apiReply(options.subtitles?.cues ?? 404);
+  }
+  log.offsite.push(url.href);
+  return 'offsite';
+}
+
 export async function installSite(context: BrowserContext, options: SiteOptions = {}): Promise<SiteLog> {
   const log: SiteLog = { offsite: [], api: [], extension: [] };
   await context.route(/.*/, async (route) => {
-    const url = new URL(route.request().url());
-    const host = url.hostname;
-    if (url.protocol === 'chrome-extension:') log.extension.push(url.pathname);
-    if (url.protocol === 'chrome-extension:' || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
-    if (host === 'www.bilibili.com') {
-      if (url.pathname === '/__fixture/media.webm') return serveFile(route, MEDIA, 'video/webm');
-      if (url.pathname.startsWith('/__fixture/')) {
-        const file = join(FIXTURES, url.pathname.slice('/__fixture/'.length));
-        if (!existsSync(file)) return route.fulfill({ status: 404, body: '' });
-        const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
-        return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'content-type': type } });
-      }
-      if (url.pathname.startsWith('/video/'))
-        return route.fulfill({ status: 200, body: pageHtml(url), headers: { 'content-type': 'text/html; charset=utf-8' } });
-      return route.fulfill({ status: 404, body: '' });
-    }
-    if (host === 'api.bilibili.com') {
-      log.api.push(url.href);
-      if (url.pathname === '/x/player/wbi/v2') {
-        const cid = Number(url.searchParams.get('cid'));
-        return answer(route, options.subtitles?.player ?? LOGGED_OUT_PLAYER(cid));
-      }
-      return route.fulfill({ status: 404, body: '' });
-    }
-    if (host.endsWith('.hdslb.com')) {
-      log.api.push(url.href);
-      return answer(route, options.subtitles?.cues ?? 404);
-    }
-    log.offsite.push(url.href);
-    return route.abort('blockedbyclient');
+    const answer = siteReply(new URL(route.request().url()), route.request().headers().range, options, log);
+    if (answer === 'pass') return route.continue();
+    if (answer === 'network') return route.abort('failed');
+    if (answer === 'offsite') return route.abort('blockedbyclient');
+    return route.fulfill(answer);
   });
   return log;
 }

@@ -1,19 +1,8 @@
 /** Issue 4: the highlight follows the layered timeline — estimate, Bilibili subtitles, calibration. */
 import { activeLine, expect, gotoTalk, lineAction, media, panel, test } from './harness';
-import { cueTrack, exportJson } from './cues';
-import { MEDIA_DURATION, TALK_CIDS } from './site';
+import { cueTrack, exportJson, playerWithTrack } from './cues';
+import { MEDIA_DURATION } from './site';
 
-const CID = TALK_CIDS[5]!;
-const CUE_URL = '//aisubtitle.hdslb.com/bfs/ai_subtitle/prod/fixture.json?auth_key=1700000000-abc-0-def';
-const playerWithTrack = (cid = CID) => ({
-  code: 0,
-  message: '0',
-  data: {
-    cid,
-    need_login_subtitle: false,
-    subtitle: { subtitles: [{ id: 1, lan: 'ai-zh', lan_doc: '中文（自动生成）', subtitle_url: CUE_URL }] },
-  },
-});
 const sourceLabel = (page: import('@playwright/test').Page) => panel(page).locator('[data-timing-source]');
 
 test('logged out (no subtitles): lines highlight at the estimated times, identical to the CLI export', async ({ page, harness }) => {

@@ -5,85 +5,22 @@
  * a click seeks the video, on-demand parts (search, term popover, the hint on other parts) load,
  * and nothing goes off Bilibili. Run: npm run test:firefox.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cueTrack } from '../e2e/cues';
+import { cueTrack, playerWithTrack } from '../e2e/cues';
 import { ensureMedia } from '../e2e/media';
-import { FIXTURES, MEDIA, MEDIA_DURATION, pageHtml, TALK_CIDS } from '../e2e/site';
+import { MEDIA_DURATION, siteReply, TALK_CIDS, type SiteLog, type SiteOptions } from '../e2e/site';
 import { launchFirefox, type Bidi } from './bidi';
+import { talkUrl } from '../../bilibili/route';
 
 const EXTENSION = resolve('.output/firefox-mv2');
-const TALK = 'https://www.bilibili.com/video/BV1DS411w7hz/?p=6';
+const TALK = talkUrl();
+
+// A logged-in user's AI subtitle track, served as in tests/e2e/sync.spec.ts.
+const CUES = cueTrack(MEDIA_DURATION);
+const SITE: SiteOptions = { subtitles: { player: playerWithTrack(), cues: { body: CUES.body } } };
 
 type Header = { name: string; value: { type: 'string'; value: string } };
-const header = (name: string, value: string): Header => ({ name, value: { type: 'string', value } });
-
-interface Reply {
-  status: number;
-  headers: Header[];
-  body: Buffer;
-}
-
-const api: string[] = [];
-// A logged-in user's AI subtitle track (tests/e2e/sync.spec.ts serves the same to Chromium).
-const CUES = cueTrack(MEDIA_DURATION);
-const CUE_URL = '//aisubtitle.hdslb.com/bfs/ai_subtitle/prod/fixture.json?auth_key=1700000000-abc-0-def';
-const player = (cid: number) => ({
-  code: 0,
-  data: { cid, subtitle: { subtitles: [{ id: 1, lan: 'ai-zh', lan_doc: '中文（自动生成）', subtitle_url: CUE_URL }] } },
-});
-
-/** The fixture site (tests/e2e/site.ts serves the same to Chromium through Playwright). */
-function reply(url: URL, range: string | undefined): Reply | null {
-  const ok = (type: string, body: Buffer | string): Reply => ({
-    status: 200,
-    headers: [header('content-type', type)],
-    body: Buffer.from(body),
-  });
-  if (url.hostname === 'www.bilibili.com') {
-    if (url.pathname === '/__fixture/media.webm') {
-      const size = statSync(MEDIA).size;
-      const m = /bytes=(\d*)-(\d*)/.exec(range ?? '');
-      if (!m)
-        return {
-          ...ok('video/webm', readFileSync(MEDIA)),
-          headers: [header('content-type', 'video/webm'), header('accept-ranges', 'bytes')],
-        };
-      const start = m[1] ? Number(m[1]) : 0;
-      const end = m[2] ? Math.min(Number(m[2]), size - 1) : size - 1;
-      return {
-        status: 206,
-        headers: [
-          header('content-type', 'video/webm'),
-          header('accept-ranges', 'bytes'),
-          header('content-range', `bytes ${start}-${end}/${size}`),
-        ],
-        body: readFileSync(MEDIA).subarray(start, end + 1),
-      };
-    }
-    if (url.pathname.startsWith('/__fixture/')) {
-      const file = join(FIXTURES, url.pathname.slice('/__fixture/'.length));
-      return existsSync(file)
-        ? ok(file.endsWith('.css') ? 'text/css' : 'text/javascript', readFileSync(file))
-        : { status: 404, headers: [], body: Buffer.alloc(0) };
-    }
-    if (url.pathname.startsWith('/video/')) return ok('text/html; charset=utf-8', pageHtml(url));
-    return { status: 404, headers: [], body: Buffer.alloc(0) };
-  }
-  if (url.hostname === 'api.bilibili.com' && url.pathname === '/x/player/wbi/v2') {
-    api.push(url.href);
-    const r = ok('application/json', JSON.stringify(player(Number(url.searchParams.get('cid')))));
-    r.headers.push(header('access-control-allow-origin', 'https://www.bilibili.com'), header('access-control-allow-credentials', 'true'));
-    return r;
-  }
-  if (url.hostname === 'aisubtitle.hdslb.com') {
-    api.push(url.href);
-    const r = ok('application/json', JSON.stringify({ body: CUES.body }));
-    r.headers.push(header('access-control-allow-origin', '*'));
-    return r;
-  }
-  return null;
-}
 
 /** Runs in the page: finds an element in the document or any open shadow root. */
 const DEEP = `(sel) => {
@@ -115,7 +52,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('build it first: npm run build:firefox');
   ensureMedia();
   const bidi = await launchFirefox();
-  const offsite: string[] = [];
+  const site: SiteLog = { offsite: [], api: [], extension: [] };
   const errors: string[] = [];
   const checks: string[] = [];
   const pass = (what: string): void => void checks.push(what);
@@ -130,22 +67,21 @@ async function main(): Promise<void> {
     bidi.on('network.beforeRequestSent', (p) => {
       if (!p.isBlocked) return;
       const req = p.request as { request: string; url: string; headers: { name: string; value: { value: string } }[] };
-      const url = new URL(req.url);
-      if (!/^https?:$/.test(url.protocol))
-        return void bidi.send('network.continueRequest', { request: req.request }).catch(() => undefined);
       const range = req.headers.find((h) => h.name.toLowerCase() === 'range')?.value.value;
-      const r = reply(url, range);
-      if (!r) {
-        offsite.push(req.url);
-        return void bidi.send('network.failRequest', { request: req.request }).catch(() => undefined);
-      }
+      const answer = siteReply(new URL(req.url), range, SITE, site);
+      const request = { request: req.request };
+      if (answer === 'pass') return void bidi.send('network.continueRequest', request).catch(() => undefined);
+      if (answer === 'network' || answer === 'offsite') return void bidi.send('network.failRequest', request).catch(() => undefined);
+      const headers: Header[] = Object.entries(answer.headers).map(([name, value]) => ({ name, value: { type: 'string', value } }));
+      if (!answer.headers['content-length'])
+        headers.push({ name: 'content-length', value: { type: 'string', value: String(answer.body.length) } });
       void bidi
         .send('network.provideResponse', {
-          request: req.request,
-          statusCode: r.status,
-          reasonPhrase: r.status === 206 ? 'Partial Content' : r.status === 200 ? 'OK' : 'Not Found',
-          headers: [...r.headers, header('content-length', String(r.body.length))],
-          body: { type: 'base64', value: r.body.toString('base64') },
+          ...request,
+          statusCode: answer.status,
+          reasonPhrase: answer.status === 206 ? 'Partial Content' : answer.status === 200 ? 'OK' : 'Not Found',
+          headers,
+          body: { type: 'base64', value: answer.body.toString('base64') },
         })
         .catch((e: unknown) => errors.push(`provideResponse ${req.url}: ${String(e)}`));
     });
@@ -172,8 +108,8 @@ async function main(): Promise<void> {
         `const s = deep('[data-timing-source]'); return JSON.stringify(s && s.dataset.timingSource === 'subtitles' && 'subtitles');`,
       ),
     );
-    const asked = api.filter((u) => new URL(u).searchParams.get('cid') === String(TALK_CIDS[5]));
-    if (asked.length !== 1 || api.length !== 2) throw new Error(`subtitle requests: ${api.join(', ') || 'none'}`);
+    const asked = site.api.filter((u) => new URL(u).searchParams.get('cid') === String(TALK_CIDS[5]));
+    if (asked.length !== 1 || site.api.length !== 2) throw new Error(`subtitle requests: ${site.api.join(', ') || 'none'}`);
     pass(`subtitles: P6's track (cid ${TALK_CIDS[5]}) fetched as the page, lines timed by it (${source})`);
 
     await until('the player is found', () =>
@@ -195,8 +131,11 @@ async function main(): Promise<void> {
         `const a = deep('[data-segment-id][aria-current="true"]'); return JSON.stringify(a && a.dataset.segmentId);`,
       ),
     );
-    if (!(start > 0) || current !== 's100') throw new Error(`click on s100: video at ${start}, current ${current}`);
-    pass(`click a line seeks the video (s100 → ${start.toFixed(2)} s, highlighted)`);
+    // The track puts s100 (index 99) at a known time; the aligned start lands within a second of it.
+    const expected = CUES.starts[99]!;
+    if (Math.abs(start - expected) > 1 || current !== 's100')
+      throw new Error(`click on s100: video at ${start} (track: ${expected}), current ${current}`);
+    pass(`click a line seeks to its aligned start (s100 → ${start.toFixed(2)} s; track ${expected.toFixed(2)} s), highlighted`);
 
     await evaluate(bidi, context, `deep('[data-tab="search"]').click(); return 'null';`);
     await until('the search part loads', () => evaluate<boolean>(bidi, context, `return JSON.stringify(!!deep('input[type="search"]'));`));
@@ -237,7 +176,7 @@ async function main(): Promise<void> {
     if (!/p=6/.test(hint)) throw new Error(`hint links to ${hint}`);
     pass(`P5 shows the hint (on-demand chunk) linking to ${hint}`);
 
-    if (offsite.length) throw new Error(`requests off Bilibili: ${offsite.join(', ')}`);
+    if (site.offsite.length) throw new Error(`requests off Bilibili: ${site.offsite.join(', ')}`);
     pass('no request off bilibili.com');
     if (errors.length) throw new Error(`console:\n${errors.join('\n')}`);
     // (BiDi reports the page's console; the content script's own console is not visible here.)

@@ -76,6 +76,25 @@ describe('timing model', () => {
     expect(timing.active.value).toBe(200);
     expect(saved.at(-1)).toEqual({ v: 1, anchors: [{ segmentId: pack.segments[200]!.id, time: 1000 }], offset: 0 });
   });
+  it("its own saved calibration coming back from storage does not rebuild the timeline; another tab's does", async () => {
+    let echo: ((v: unknown) => void) | undefined;
+    const playback = createPlayback();
+    playback.attach(fakeMedia().handle, new AbortController().signal);
+    const timing = createTiming(pack, playback, [0], {
+      load: async () => null,
+      // Like storage.onChanged: the write comes back later, as a copy.
+      save: async (r) => void setTimeout(() => echo?.(JSON.parse(JSON.stringify(r))), 0),
+      watch: (cb) => ((echo = cb), () => undefined),
+    });
+    await timing.ready;
+    timing.nudge(0.5);
+    const after = timing.timeline.value;
+    await new Promise((r) => setTimeout(r, 10));
+    expect(timing.timeline.value).toBe(after);
+    echo?.({ v: 1, anchors: [], offset: 1 });
+    expect(timing.timeline.value).not.toBe(after);
+    expect(timing.calibration.value.offset).toBe(1);
+  });
   it('nudges by ±0.5 s and resets', async () => {
     const { timing, saved } = setup();
     await timing.ready;
