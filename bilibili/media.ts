@@ -41,14 +41,23 @@ const EVENTS = [
 const finite = (v: number): number => (Number.isFinite(v) && v >= 0 ? v : 0);
 
 type FrameVideo = HTMLVideoElement & {
-  requestVideoFrameCallback?: (cb: () => void) => number;
+  requestVideoFrameCallback?: (cb: (now: number, meta: { mediaTime: number }) => void) => number;
   cancelVideoFrameCallback?: (id: number) => void;
 };
 
 export function videoHandle(video: HTMLVideoElement): MediaHandle {
   const v = video as FrameVideo;
+  // While playing, the time is that of the frame on screen (requestVideoFrameCallback's
+  // metadata.mediaTime), so the highlight changes on the frame that shows the boundary:
+  // currentTime runs up to a frame ahead of it at 1× (so a timeupdate would show the next
+  // line early) and its reads in the frame callback trail it at speed. Right after a seek, the
+  // first frames' timestamps sit just before the target (they would show the line before it):
+  // until a frame reaches the target, the target (currentTime) is the time.
+  let shown = -1;
+  let seekedTo = -1;
+  const time = (): number => (shown >= 0 && !v.paused ? shown : finite(v.currentTime));
   const snapshot = (): MediaSnapshot => ({
-    time: finite(v.currentTime),
+    time: time(),
     paused: v.paused || v.ended,
     duration: finite(v.duration),
     rate: v.playbackRate,
@@ -67,13 +76,17 @@ export function videoHandle(video: HTMLVideoElement): MediaHandle {
         if (frameId) v.cancelVideoFrameCallback?.(frameId);
         if (rafId) cancelAnimationFrame(rafId);
         frameId = rafId = 0;
+        shown = -1;
       };
-      // Sample once per presented frame. currentTime, not metadata.mediaTime: a frame's
-      // timestamp sits up to a frame before a seek target, which would show the line before it.
-      const frame = (): void => {
+      const frame = (_now?: number, meta?: { mediaTime: number }): void => {
         frameId = rafId = 0;
         if (signal.aborted) return;
-        onFrame(v.currentTime);
+        const t = meta && Number.isFinite(meta.mediaTime) && meta.mediaTime >= 0 ? meta.mediaTime : -1;
+        if (t >= 0 && t >= seekedTo) {
+          seekedTo = -1;
+          shown = t;
+        }
+        onFrame(time());
         // pause/ended events stop the loop; no need to ask the element every frame.
         if (v.requestVideoFrameCallback) frameId = v.requestVideoFrameCallback(frame);
         else rafId = requestAnimationFrame(frame);
@@ -84,6 +97,10 @@ export function videoHandle(video: HTMLVideoElement): MediaHandle {
         else rafId = requestAnimationFrame(frame);
       };
       const onEvent = (event: Event): void => {
+        if (event.type === 'seeking' || event.type === 'emptied') {
+          shown = -1;
+          seekedTo = event.type === 'seeking' ? finite(v.currentTime) : -1;
+        }
         cb(snapshot());
         if (event.type === 'play' || event.type === 'playing' || event.type === 'seeked') {
           if (!frameId && !rafId) loop();

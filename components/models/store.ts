@@ -24,9 +24,28 @@ export interface ItemOptions<T> {
   migrations?: Record<number, (value: unknown) => unknown>;
 }
 
-const metaVersion = (meta: unknown): number | undefined => {
-  const v = (meta as { v?: unknown } | null | undefined)?.v;
-  return typeof v === 'number' ? v : undefined;
+const numberV = (x: unknown): number | undefined => {
+  const v = (x as { v?: unknown } | null | undefined)?.v;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : undefined;
+};
+
+/** Who wrote a stored value: the `{ v }` beside it, else a record's own `v` (calibration, cache), else v1. */
+const storedVersion = (value: unknown, meta: unknown): number => numberV(meta) ?? numberV(value) ?? 1;
+
+/**
+ * A value written by a newer version of the extension (a downgrade, or a newer install syncing
+ * from another machine) is normal, not an error. It is read as is (the caller validates it, so
+ * the fields this version knows still count), and it is never destroyed: before this version
+ * writes or removes the item, the newer value is kept aside under `key$newer`, and the version
+ * that wrote it (or a later one) restores it on its first read.
+ */
+interface Aside {
+  v: number;
+  value: unknown;
+}
+const asideOf = (x: unknown): Aside | undefined => {
+  const v = numberV(x);
+  return v !== undefined && x !== null && typeof x === 'object' && 'value' in x ? { v, value: (x as Aside).value } : undefined;
 };
 
 export function defineItem<T>(key: `${AreaName}:${string}`, opts: ItemOptions<T>): StoreItem<T> {
@@ -34,29 +53,62 @@ export function defineItem<T>(key: `${AreaName}:${string}`, opts: ItemOptions<T>
   const areaName = key.slice(0, split) as AreaName;
   const name = key.slice(split + 1);
   const metaName = `${name}$`;
+  const asideName = `${name}$newer`;
   const area = () => browser.storage[areaName];
   const target = opts.version ?? 1;
+  let warned = false;
+  const warnNewer = (from: number): void => {
+    if (warned) return;
+    warned = true;
+    console.warn(
+      `[companion] "${key}" was saved by a newer version of the extension (v${from}; this is v${target}): using what this version understands, keeping the rest`,
+    );
+  };
 
-  // One read that brings an older stored value up to the current version, before any other access.
+  // One read that brings an older stored value up to the current version (or back from aside),
+  // before any other access.
   const migrate = async (): Promise<void> => {
-    if (!opts.migrations) return;
-    const got = await area().get([name, metaName]);
-    const value: unknown = got[name];
-    if (value == null) return;
-    const from = metaVersion(got[metaName]) ?? 1;
-    if (from > target) throw new Error(`"${key}" was stored by a newer version (v${from} > v${target})`);
-    if (from === target) return;
-    let next = value;
-    for (let v = from + 1; v <= target; v++) next = opts.migrations[v]?.(next) ?? next;
-    await area().set({ [name]: next, [metaName]: { v: target } });
+    const got = await area().get([name, metaName, asideName]);
+    let value: unknown = got[name];
+    let from = storedVersion(value, got[metaName]);
+    const aside = asideOf(got[asideName]);
+    const write: Record<string, unknown> = {};
+    if (aside && aside.v > from && aside.v <= target) {
+      // The newer value's own version (or a later one) is back: it gets its value again.
+      value = aside.value;
+      from = aside.v;
+      write[name] = value;
+    }
+    if (value == null || from > target) {
+      if (value != null) warnNewer(from);
+      if (Object.keys(write).length) await area().set(write);
+      if (aside && aside.v <= target) await area().remove(asideName);
+      return;
+    }
+    if (from < target && opts.migrations) {
+      let next = value;
+      for (let v = from + 1; v <= target; v++) next = opts.migrations[v]?.(next) ?? next;
+      write[name] = next;
+    }
+    if (write[name] !== undefined && opts.version) write[metaName] = { v: target };
+    if (Object.keys(write).length) await area().set(write);
+    if (aside && aside.v <= target) await area().remove(asideName);
   };
   let ready: Promise<void> | undefined;
   // Lazily, on first use: nothing touches storage until a caller asks.
   const migrated = () =>
     (ready ??= migrate().catch((err: unknown) => {
       // The value is still read (and validated by the caller); a failed step must not lose it.
-      console.error(`[companion] storage migration failed for ${key}`, err);
+      console.warn(`[companion] storage migration failed for ${key}`, err);
     }));
+
+  /** Before this version replaces or removes the item: a newer version's value goes aside. */
+  const keepNewer = async (): Promise<Record<string, unknown>> => {
+    const got = await area().get([name, metaName]);
+    const value: unknown = got[name];
+    const from = storedVersion(value, got[metaName]);
+    return value != null && from > target ? { [asideName]: { v: from, value } } : {};
+  };
 
   return {
     async getValue() {
@@ -66,11 +118,14 @@ export function defineItem<T>(key: `${AreaName}:${string}`, opts: ItemOptions<T>
     },
     async setValue(value) {
       await migrated();
-      await area().set(opts.version ? { [name]: value, [metaName]: { v: target } } : { [name]: value });
+      const aside = await keepNewer();
+      await area().set({ ...aside, [name]: value, ...(opts.version ? { [metaName]: { v: target } } : {}) });
     },
     async removeValue() {
       await migrated();
-      await area().remove(name);
+      const aside = await keepNewer();
+      if (Object.keys(aside).length) await area().set(aside);
+      await area().remove(opts.version ? [name, metaName] : name);
     },
     watch(cb) {
       const listener = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>) => {

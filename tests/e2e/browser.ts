@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { builtExtensionId } from './extension-id';
 
 export const DIST = join(process.cwd(), '.output', 'chrome-mv3');
 
@@ -20,6 +21,8 @@ export function chromiumPath(): string {
 }
 
 export interface LaunchOptions {
+  /** The unpacked build to load (default: .output/chrome-mv3). */
+  dist?: string;
   userDataDir?: string;
   headless?: boolean;
   colorScheme?: 'light' | 'dark';
@@ -29,7 +32,8 @@ export interface LaunchOptions {
 }
 
 export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ context: BrowserContext; extensionId: string }> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error(`No build at ${DIST}: run \`npm run build\` first`);
+  const dist = opts.dist ?? DIST;
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`No build at ${dist}: run \`npm run build\` first`);
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
@@ -37,8 +41,8 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ c
     locale: opts.locale ?? 'zh-CN',
     viewport: opts.viewport ?? { width: 1440, height: 900 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--disable-gpu',
       '--no-first-run',
       '--disable-background-networking',
@@ -49,9 +53,34 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ c
       ...(opts.extraArgs ?? []),
     ],
   });
-  const [worker] = context.serviceWorkers();
-  const id = worker ? new URL(worker.url()).host : await extensionIdFromPages(context);
-  return { context, extensionId: id };
+  const extensionId = builtExtensionId(dist);
+  await assertLoaded(context, extensionId, dist).catch(async (err: unknown) => {
+    await context.close();
+    throw err;
+  });
+  return { context, extensionId };
+}
+
+/**
+ * Fails at once, with what to check, when Chromium did not load the build (a flag it stopped
+ * honouring, a broken manifest): otherwise every test would time out waiting for the panel.
+ */
+async function assertLoaded(context: BrowserContext, extensionId: string, dist: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    const url = `chrome-extension://${extensionId}/manifest.json`;
+    const response = await page.goto(url).catch((err: unknown) => err as Error);
+    const name = response instanceof Error || !response?.ok() ? null : ((await response.json()) as { name?: string }).name;
+    if (!name) {
+      const why = response instanceof Error ? response.message.split('\n')[0] : `HTTP ${response?.status() ?? '?'}`;
+      throw new Error(
+        `Chromium (${context.browser()?.version() ?? chromiumPath()}) did not load the extension from ${dist} ` +
+          `(expected id ${extensionId}; ${url}: ${why}). Check that this Chromium still honours --load-extension.`,
+      );
+    }
+  } finally {
+    await page.close();
+  }
 }
 
 /** The extension's popup in a tab of its own, once its settings are loaded. */
@@ -60,15 +89,4 @@ export async function openPopup(context: BrowserContext, extensionId: string): P
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
   await popup.locator('main[data-loaded]').waitFor();
   return popup;
-}
-
-/** Without a background worker, read the id from chrome://extensions-internals... or the popup URL. */
-async function extensionIdFromPages(context: BrowserContext): Promise<string> {
-  const page = await context.newPage();
-  await page.goto('chrome://extensions-internals/');
-  const text = (await page.locator('body').textContent()) ?? '';
-  await page.close();
-  const match = /"id":\s*"([a-p]{32})"/.exec(text);
-  if (!match?.[1]) throw new Error('extension id not found');
-  return match[1];
 }

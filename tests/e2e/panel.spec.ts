@@ -61,6 +61,37 @@ test('clicking a chapter seeks to its start and marks it current', async ({ page
   await expect(panel(page).locator('[data-chapter-id][aria-current="true"]')).toHaveCount(1);
 });
 
+test('a click anywhere on a chapter card jumps, the title is its one control, and selecting its text does not jump', async ({ page }) => {
+  await gotoTalk(page);
+  const segs = await starts(page);
+  const chapters = JSON.parse(readFileSync('assets/talk/chapters.json', 'utf8')) as { id: string; segmentId: string }[];
+  await panel(page).getByRole('tab', { name: '章节' }).click();
+  const [first, second] = [chapters[3]!, chapters[9]!];
+  const startOf = (c: { segmentId: string }) => segs.find((s) => s.id === c.segmentId)!.start;
+  const card = panel(page).locator(`[data-chapter-id="${first.id}"]`);
+  await card.locator('.summary').first().click();
+  await expect.poll(async () => Math.abs((await media.state(page)).t - startOf(first))).toBeLessThanOrEqual(0.05);
+  await expect(card).toHaveAttribute('aria-current', 'true');
+  // One focusable control per chapter; Enter on it jumps.
+  expect(await card.evaluate((li) => li.querySelectorAll('button, a[href], [tabindex]').length)).toBe(1);
+  const other = panel(page).locator(`[data-chapter-id="${second.id}"]`);
+  await other.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => Math.abs((await media.state(page)).t - startOf(second))).toBeLessThanOrEqual(0.05);
+  // Dragging across another card's summary selects its text and stays put.
+  const summary = card.locator('.summary').first();
+  await summary.scrollIntoViewIfNeeded();
+  const box = (await summary.boundingBox())!;
+  await page.mouse.move(box.x + 4, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width - 4, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+  const selected = await card.evaluate((li) => (li.getRootNode() as unknown as { getSelection(): Selection }).getSelection().toString());
+  expect(selected.length).toBeGreaterThan(3);
+  await page.waitForTimeout(300);
+  expect(Math.abs((await media.state(page)).t - startOf(second))).toBeLessThanOrEqual(0.5);
+});
+
 test('a term popover opens by click and by keyboard, shows the short explanation, and Esc closes it', async ({ page }) => {
   await gotoTalk(page);
   const glossary = JSON.parse(readFileSync('assets/talk/glossary.json', 'utf8')) as { id: string; short: string; en: string }[];

@@ -9,6 +9,10 @@ import { installSite } from './site';
 
 const now = (p: Page) => p.evaluate(() => performance.timeOrigin + performance.now());
 
+/** chrome.storage as an extension page sees it (no @types/chrome here). */
+type StorageArea = { get(keys: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+type ExtensionGlobal = { chrome: { storage: { sync: StorageArea; local: StorageArea } } };
+
 type Probe = 'dark' | 'font18' | 'noChips';
 
 /** In the talk tab: resolve with the absolute time at which `probe` first became true. */
@@ -180,4 +184,62 @@ test('settings persist across a browser restart (same profile)', async () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('settings and a calibration saved by a newer version: everything works on defaults, nothing is lost, no console error', async ({
+  page,
+  harness,
+}) => {
+  const NEWER = { v: 999, fontSize: 'huge', theme: 42, enabled: 'yes', future: { a: [1, 2] } };
+  const CAL = { v: 7, anchors: 'a newer shape', offset: 'n/a' };
+  let popup = await openPopup(harness.context, harness.extensionId);
+  await popup.evaluate(
+    async ([settings, cal]) => {
+      const s = (globalThis as unknown as ExtensionGlobal).chrome.storage;
+      await s.sync.set({ settings, settings$: { v: 999 } });
+      await s.local.set({ 'calibration:BV1DS411w7hz:6': cal });
+    },
+    [NEWER, CAL] as const,
+  );
+  const stored = () =>
+    popup.evaluate(async () => {
+      const s = (globalThis as unknown as ExtensionGlobal).chrome.storage;
+      return { sync: await s.sync.get(null), local: await s.local.get('calibration:BV1DS411w7hz:6') };
+    });
+  const warnings = () => harness.consoleWarnings.filter((w) => /newer version/.test(w));
+
+  await popup.reload();
+  await popup.locator('main[data-loaded]').waitFor();
+  await expect(popup.locator('select[name="theme"]')).toHaveValue('auto');
+  await expect(popup.locator('input[name="enabled"]')).toBeChecked();
+  await gotoTalk(page);
+  await expect(panel(page)).toHaveAttribute('style', /--fs:\s*14px/);
+  await expect(panel(page).locator('[data-timing-source]')).toHaveAttribute('data-timing-source', 'estimate');
+  await panel(page).locator('[data-segment-id="s042"] > p').first().click();
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's042');
+  // Loading read them, and wrote nothing over them.
+  expect(await stored()).toEqual({
+    sync: { settings: NEWER, settings$: { v: 999 } },
+    local: { 'calibration:BV1DS411w7hz:6': CAL },
+  });
+
+  // A change here keeps the newer values aside (for when that version returns).
+  await select(popup, 'theme', 'dark');
+  await expect(panel(page)).toHaveAttribute('data-theme', 'dark');
+  await lineAction(page, 's100', '此句正在说');
+  await expect.poll(async () => (await stored()).sync.settings$newer).toEqual({ v: 999, value: NEWER });
+  await expect
+    .poll(() => popup.evaluate(async () => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(null)))
+    .toMatchObject({ 'calibration:BV1DS411w7hz:6$newer': { v: 7, value: CAL } });
+  popup = await openPopup(harness.context, harness.extensionId);
+  await expect(popup.locator('select[name="theme"]')).toHaveValue('dark');
+
+  expect(
+    harness.consoleWarnings.filter((w) => !/newer version/.test(w)),
+    'console errors and other warnings',
+  ).toEqual([]);
+  // One warning per item and context: settings in the reloaded popup and in the page, the calibration in
+  // the page (the popup opened last finds this version's own values).
+  expect(warnings().filter((w) => w.includes('sync:settings'))).toHaveLength(2);
+  expect(warnings().filter((w) => w.includes('local:calibration'))).toHaveLength(1);
 });

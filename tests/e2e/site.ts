@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from '@playwright/test';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
-export const MEDIA = join(FIXTURES, 'media', 'talk.webm');
+/** Media made at test time (ignored by git), served at /__fixture/media/NAME. */
+export const MEDIA_DIR = join(FIXTURES, 'media');
+export const MEDIA = join(MEDIA_DIR, 'talk.webm');
 /** Duration of the generated fixture video (seconds); the talk is about 40 minutes. */
 export const MEDIA_DURATION = 2400;
 export const TALK_CIDS = [1_500_001, 1_500_002, 1_500_003, 1_500_004, 1_500_005, 1_500_006];
@@ -108,6 +110,11 @@ export function siteReply(url: URL, range: string | undefined, options: SiteOpti
   if (!/^https?:$/.test(url.protocol)) return 'pass';
   if (host === 'www.bilibili.com') {
     if (url.pathname === '/__fixture/media.webm') return fileReply(MEDIA, 'video/webm', range);
+    const made = /^\/__fixture\/media\/([\w-]+\.(webm|wav))$/.exec(url.pathname);
+    if (made) {
+      const file = join(MEDIA_DIR, made[1]!);
+      return existsSync(file) ? fileReply(file, made[2] === 'wav' ? 'audio/wav' : 'video/webm', range) : reply(404);
+    }
     if (url.pathname.startsWith('/__fixture/')) {
       const file = join(FIXTURES, url.pathname.slice('/__fixture/'.length));
       return existsSync(file)

@@ -57,7 +57,12 @@ async function main(): Promise<void> {
   const checks: string[] = [];
   const pass = (what: string): void => void checks.push(what);
   try {
-    await bidi.send('webExtension.install', { extensionData: { type: 'path', path: EXTENSION } });
+    const installed = await bidi
+      .send<{ extension?: string }>('webExtension.install', { extensionData: { type: 'path', path: EXTENSION } })
+      .catch((err: unknown) => {
+        throw new Error(`Firefox did not install the extension from ${EXTENSION}: ${err instanceof Error ? err.message : String(err)}`);
+      });
+    if (!installed.extension) throw new Error(`Firefox did not report an id for the extension from ${EXTENSION}`);
     await bidi.send('session.subscribe', { events: ['network.beforeRequestSent', 'log.entryAdded'] });
     bidi.on('log.entryAdded', (p) => {
       const text = String(p.text ?? '');
@@ -85,8 +90,8 @@ async function main(): Promise<void> {
         })
         .catch((e: unknown) => errors.push(`provideResponse ${req.url}: ${String(e)}`));
     });
-    const tree = await bidi.send<{ contexts: { context: string }[] }>('browsingContext.getTree');
-    const context = tree.contexts[0]!.context;
+    // A tab of our own, by the id Firefox returns: not "the first context" of the tree.
+    const { context } = await bidi.send<{ context: string }>('browsingContext.create', { type: 'tab' });
     await bidi.send('browsingContext.navigate', { context, url: TALK, wait: 'complete' });
 
     const lines = await until('the panel with its lines', () =>

@@ -71,11 +71,18 @@ describe('settings storage item (fake browser)', () => {
     await fakeBrowser.storage.sync.set({ settings: { fontSize: 19, theme: 7, enabled: 'no' }, settings$: { v: 2 } });
     expect((await load()).settings.value).toEqual({ ...DEFAULT_SETTINGS, fontSize: 19 });
   });
-  it('survives a value stored by a future version (no throw, valid fields kept)', async () => {
+  it('a value stored by a newer version: valid fields kept, garbage defaulted, one warning, the value kept aside on change', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await fakeBrowser.storage.sync.set({ settings: { ...(fixture('settings-v2.json') as object), extra: 1 }, settings$: { v: 9 } });
-    expect((await load()).settings.value).toEqual(fixture('settings-v2.json'));
-    expect(error).toHaveBeenCalled();
+    const future = { ...(fixture('settings-v2.json') as object), fontSize: 'huge', extra: 1 };
+    await fakeBrowser.storage.sync.set({ settings: future, settings$: { v: 999 } });
+    const model = await load();
+    expect(model.settings.value).toEqual({ ...(fixture('settings-v2.json') as object), fontSize: DEFAULT_SETTINGS.fontSize });
+    expect(await fakeBrowser.storage.sync.get(['settings', 'settings$'])).toEqual({ settings: future, settings$: { v: 999 } });
+    await model.update({ theme: 'light' });
+    expect((await fakeBrowser.storage.sync.get('settings$newer')).settings$newer).toEqual({ v: 999, value: future });
+    expect(warn).toHaveBeenCalledOnce();
+    expect(error).not.toHaveBeenCalled();
   });
   it('writes through and sees changes made elsewhere', async () => {
     const model = await load();

@@ -53,12 +53,59 @@ describe('storage items (fake browser)', () => {
     expect(await defineItem<string>('sync:t', { fallback: '', version: 3, migrations }).getValue()).toBe('v2>3');
   });
 
-  it('a value from a newer version is read as is (the caller validates), with an error logged', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await fakeBrowser.storage.sync.set({ s: 'future', s$: { v: 9 } });
-    const item = defineItem<string>('sync:s', { fallback: '', version: 2, migrations: { 2: () => 'migrated' } });
-    expect(await item.getValue()).toBe('future');
-    expect(error).toHaveBeenCalledOnce();
+  describe('a value saved by a newer version', () => {
+    const quiet = () => ({
+      warn: vi.spyOn(console, 'warn').mockImplementation(() => undefined),
+      error: vi.spyOn(console, 'error').mockImplementation(() => undefined),
+    });
+    const settingsLike = () => defineItem<string>('sync:s', { fallback: '', version: 2, migrations: { 2: () => 'migrated' } });
+
+    it('is read as is (the caller validates), with one warning and no error, and left untouched by reads', async () => {
+      const log = quiet();
+      await fakeBrowser.storage.sync.set({ s: 'future', s$: { v: 9 } });
+      const item = settingsLike();
+      expect(await item.getValue()).toBe('future');
+      expect(await item.getValue()).toBe('future');
+      expect(log.warn).toHaveBeenCalledOnce();
+      expect(log.error).not.toHaveBeenCalled();
+      expect(await fakeBrowser.storage.sync.get(null)).toEqual({ s: 'future', s$: { v: 9 } });
+    });
+
+    it('is kept aside when this version writes or removes the item, and never overwritten there', async () => {
+      quiet();
+      await fakeBrowser.storage.sync.set({ s: 'future', s$: { v: 9 } });
+      const item = settingsLike();
+      await item.setValue('mine');
+      expect(await fakeBrowser.storage.sync.get(null)).toEqual({ s: 'mine', s$: { v: 2 }, s$newer: { v: 9, value: 'future' } });
+      await item.setValue('mine again'); // the stored value is ours now: the aside stays as it was
+      await item.removeValue();
+      expect(await fakeBrowser.storage.sync.get(null)).toEqual({ s$newer: { v: 9, value: 'future' } });
+    });
+
+    it('comes back when its version returns (a later one migrates it on)', async () => {
+      quiet();
+      await fakeBrowser.storage.sync.set({ s: 'mine', s$: { v: 2 }, s$newer: { v: 9, value: 'future' } });
+      const v9 = defineItem<string>('sync:s', { fallback: '', version: 9, migrations: { 3: () => 'wrong: it was v9 already' } });
+      expect(await v9.getValue()).toBe('future');
+      expect(await fakeBrowser.storage.sync.get(null)).toEqual({ s: 'future', s$: { v: 9 } });
+
+      fakeBrowser.reset();
+      await fakeBrowser.storage.sync.set({ s: 'mine', s$: { v: 2 }, s$newer: { v: 9, value: 'future' } });
+      const v10 = defineItem<string>('sync:s', { fallback: '', version: 10, migrations: { 10: (v) => `${String(v)}>10` } });
+      expect(await v10.getValue()).toBe('future>10');
+    });
+
+    it('a record that carries its own version (calibration, subtitle cache) is protected the same way', async () => {
+      const log = quiet();
+      const record = { v: 3, anchors: 'a newer shape' };
+      await fakeBrowser.storage.local.set({ c: record });
+      const item = defineItem<unknown>('local:c', { fallback: null });
+      expect(await item.getValue()).toEqual(record);
+      await item.setValue({ v: 1, anchors: [] });
+      expect(await fakeBrowser.storage.local.get('c$newer')).toEqual({ c$newer: { v: 3, value: record } });
+      expect(log.warn).toHaveBeenCalledOnce();
+      expect(log.error).not.toHaveBeenCalled();
+    });
   });
 
   it('watch reports changes to its key only (the fallback on removal) until unsubscribed', async () => {
