@@ -169,6 +169,17 @@ test('settings persist across a browser restart (same profile)', async () => {
     await select(popup, 'transcriptLanguage', 'bilingual');
     await popup.evaluate(() => document.querySelector<HTMLInputElement>('input[name="follow"]')!.click());
     await expect(popup.locator('input[name="follow"]')).not.toBeChecked();
+    // The writes are asynchronous: close only once storage holds them (under load the last
+    // write could otherwise still be in flight when the profile shuts down).
+    await expect
+      .poll(() =>
+        popup.evaluate(async () => {
+          const s = (globalThis as unknown as ExtensionGlobal).chrome.storage;
+          const { settings } = (await s.sync.get('settings')) as { settings?: Record<string, unknown> };
+          return [settings?.theme, settings?.transcriptLanguage, settings?.follow];
+        }),
+      )
+      .toEqual(['dark', 'bilingual', false]);
     await context.close();
 
     ({ context, extensionId } = await launchWithExtension({ userDataDir: dir }));
