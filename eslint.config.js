@@ -2,11 +2,22 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-/** Layer boundaries from ARCHITECTURE.md, as rules rather than memory. */
-const layer = (files, groups, message) => ({
+/**
+ * Layer and folder boundaries (docs/ARCHITECTURE.md), as rules rather than memory. One config per
+ * folder with all of its patterns: ESLint replaces a rule's options per file, it does not merge them.
+ * The TypeScript variant lets a folder see another's types (`import type`) where `types` says so.
+ */
+const layer = (files, groups, message, { types = false } = {}) => ({
   files,
-  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: groups, message }] }] },
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: [{ group: groups, message, ...(types ? { allowTypeImports: true } : {}) }] },
+    ],
+  },
 });
+const NO_SELECTORS = ['**/bilibili/selectors'];
+const UI = ['preact', 'preact/*'];
 
 /** Bilibili's markup is known only to bilibili/: class names and ids stay out of other layers. */
 const BILIBILI_SELECTOR = String.raw`/(bpx-|#bilibili-player|right-container|danmukuBox|up-panel-container|playerWrap)/`;
@@ -65,8 +76,51 @@ export default tseslint.config(
     ],
     'lib/ is pure: no page adapter, no UI, no browser APIs.',
   ),
-  layer(['bilibili/**'], ['**/components/**', 'preact', 'preact/*', '@preact/*'], 'bilibili/ never depends on the UI.'),
-  layer(['components/**'], ['**/bilibili/selectors'], 'components/ talks to the page adapter, never to its selectors.'),
+  layer(['bilibili/**'], ['**/components/**', ...UI, '@preact/*'], 'bilibili/ never depends on the UI.'),
+  layer(['components/**'], NO_SELECTORS, 'components/ talks to the page adapter, never to its selectors.'),
+  layer(
+    ['components/runtime/**'],
+    [...NO_SELECTORS, '**/popup/**'],
+    'runtime/ owns page lifetimes: it talks to the page adapter (not its selectors) and never to the popup.',
+  ),
+  layer(
+    ['components/views/**'],
+    [...NO_SELECTORS, '**/runtime/**', '**/popup/**', '**/bilibili/**'],
+    'views/ render models: they never import runtime/ (what owns a lifetime), the popup, or the page adapter (types only).',
+    { types: true },
+  ),
+  layer(
+    ['components/models/**'],
+    [...NO_SELECTORS, '**/views/**', '**/runtime/**', '**/popup/**', '**/dom/**', ...UI, '**/bilibili/**'],
+    'models/ hold state in signals: no views, no runtime, no DOM helpers, no page adapter (types only).',
+    { types: true },
+  ),
+  layer(
+    ['components/dom/**', 'components/i18n/**'],
+    [
+      '**/bilibili/**',
+      '**/views/**',
+      '**/runtime/**',
+      '**/models/**',
+      '**/popup/**',
+      '../dom',
+      '../dom/**',
+      '../i18n',
+      '../i18n/**',
+      ...UI,
+    ],
+    'dom/ and i18n/ are leaves: they import nothing of ours but lib/.',
+  ),
+  layer(
+    ['components/audio/**'],
+    ['**/bilibili/**', '**/views/**', '**/runtime/**', '**/models/**', '**/popup/**', '**/i18n', '**/i18n/**', ...UI, '@preact/*'],
+    'audio/ captures and analyses the page media: it takes an element and gives numbers (lib/ and dom/ only).',
+  ),
+  layer(
+    ['components/popup/**'],
+    [...NO_SELECTORS, '**/views/**', '**/runtime/**'],
+    'popup/ is its own page: settings model and i18n, never the panel views or page lifetimes.',
+  ),
   {
     files: ['components/**', 'entrypoints/**', 'lib/**'],
     rules: {
@@ -81,7 +135,7 @@ export default tseslint.config(
   {
     files: ['entrypoints/**'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         { patterns: [{ group: ['**/lib/**'], message: 'Entrypoints only wire: import from components/ or bilibili/.' }] },
       ],

@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { createCompanion } from '../components/companion';
-import { PANEL_GLOBAL, type PanelApi } from '../components/panel-api';
+import { createCompanion } from '../components/runtime/companion';
+import { PANEL_GLOBAL, type PanelApi } from '../components/runtime/panel-api';
 
 // Loaded by the content script (dynamic import) into its isolated world, only on BV1DS411w7hz pages.
 export default defineUnlistedScript(() => {

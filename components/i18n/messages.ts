@@ -3,10 +3,9 @@
  * language is a chunk of its own (panel-zh.ts, panel-en.ts): a page load fetches only the one
  * the UI shows.
  */
-import type zh from './panel-zh';
+import type { Catalogue } from './panel-zh';
 
-export type MessageKey = keyof typeof zh;
-export type Catalogue = Record<MessageKey, string>;
+export type { Catalogue, MessageKey } from './panel-zh';
 
 export const PANEL_MESSAGES = {
   'zh-CN': () => import('./panel-zh').then((m) => m.default),

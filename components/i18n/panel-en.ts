@@ -1,5 +1,5 @@
 /** The panel's English strings: a chunk of their own, loaded only when the UI is English. */
-import type { Catalogue } from './messages';
+import type { Catalogue } from './panel-zh';
 
 const en: Catalogue = {
   panelLabel: 'Panel discussion companion',

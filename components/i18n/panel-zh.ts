@@ -32,4 +32,8 @@ const zh = {
   notStarted: '讨论尚未开始',
 };
 
+/** The keys every panel catalogue has: the Chinese one is the reference. */
+export type MessageKey = keyof typeof zh;
+export type Catalogue = Record<MessageKey, string>;
+
 export default zh;

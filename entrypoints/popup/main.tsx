@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createSettingsModel, wxtSettingsStore } from '../../components/models/settings';
 import { calibrationItem } from '../../components/models/storage';
-import { measured } from '../../components/perf';
+import { measured } from '../../components/dom/perf';
 import { PopupApp } from '../../components/popup/PopupApp';
 import { TALK } from '../../bilibili/route';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { boot } from '../../components/boot';
+import { boot } from '../../components/runtime/boot';
 
 // Wiring only. This runs on every video page; the panel bundle loads only on BV1DS411w7hz's.
 export default defineContentScript({

@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
-import { lazy } from '../../components/lazy';
+import { lazy } from '../../components/views/lazy';
 
 const View = ({ label }: { label: string }) => <p class="view">{label}</p>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTyping, shortcutFor } from '../../components/shortcuts';
+import { isTyping, shortcutFor } from '../../components/runtime/shortcuts';
 
 const key = (init: KeyboardEventInit) => new KeyboardEvent('keydown', { bubbles: true, composed: true, ...init });
 

@@ -1,4 +1,4 @@
-import type { I18n } from './i18n';
+import type { I18n } from '../i18n';
 
 /** The talk data could not be read (a broken install): say so where the panel would be. */
 export function LoadError({ i18n, detail }: { i18n: I18n; detail: string }) {

@@ -1,9 +1,9 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { RefObject } from 'preact';
-import { clock, talkLink } from '../lib/time-format';
-import { useModels } from './context';
-import { useViewI18n } from './view-i18n';
-export { default as css } from './styles/menus.css?inline';
+import { clock, talkLink } from '../../../lib/time-format';
+import { useModels } from '../context';
+import { useViewI18n } from '../view-i18n';
+export { default as css } from '../menus.css?inline';
 
 /**
  * Actions for one line (one menu for the whole list, placed under the line's ⋯ button):

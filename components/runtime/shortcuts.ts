@@ -3,9 +3,8 @@
  * (it uses space, arrows, f, d, m, [ ], Enter, Esc), matched by `code` so layouts and
  * macOS Option characters do not matter. Silent while the user types or composes (IME).
  */
-import type { PanelModels } from './context';
-
-export type ShortcutAction = 'toggle' | 'next-line' | 'prev-line' | 'next-chapter' | 'prev-chapter' | 'search';
+import type { PanelModels } from '../views/context';
+import type { ShortcutAction } from './shortcut-actions';
 
 export function shortcutFor(e: Pick<KeyboardEvent, 'altKey' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'code'>): ShortcutAction | null {
   if (!e.altKey || e.ctrlKey || e.metaKey) return null;

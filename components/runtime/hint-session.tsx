@@ -1,12 +1,12 @@
 import { computed } from '@preact/signals';
-import { talkUrl } from '../bilibili/route';
-import { Hint } from './Hint';
-import { createI18n } from './i18n';
-import { VIEW_MESSAGES } from './i18n/view-messages';
-import { createSettingsModel, wxtSettingsStore } from './models/settings';
-import { hintDismissedItem } from './models/storage';
-import { showInColumn, type Deps } from './session';
-import css from './styles/hint.css?inline';
+import { talkUrl } from '../../bilibili/route';
+import { Hint } from '../views/hint/Hint';
+import { createI18n } from '../i18n';
+import { VIEW_MESSAGES } from '../i18n/view-messages';
+import { createSettingsModel, wxtSettingsStore } from '../models/settings';
+import { hintDismissedItem } from '../models/storage';
+import { showInColumn, type Deps } from './column';
+import css from '../views/hint/hint.css?inline';
 
 /** On the other parts of BV1DS411w7hz: a small hint pointing to P6, until dismissed (remembered). */
 export async function startHint(deps: Deps, signal: AbortSignal): Promise<void> {

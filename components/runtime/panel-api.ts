@@ -4,7 +4,7 @@
  * registers itself under in the extension's isolated world.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { RouteKind } from '../bilibili/route';
+import type { RouteKind } from '../../bilibili/route';
 
 export const PANEL_GLOBAL = '__bv1ds411w7hzCompanion';
 

@@ -5,14 +5,14 @@
  */
 import { effect, signal } from '@preact/signals';
 import { injectScript } from 'wxt/utils/inject-script';
-import { connectBridge, type BridgeClient } from '../bilibili/bridge-client';
-import { readBundle, type LoadedPack } from '../lib/pack/bundle';
-import { createSettingsModel, wxtSettingsStore } from './models/settings';
+import { connectBridge, type BridgeClient } from '../../bilibili/bridge-client';
+import { readBundle, type LoadedPack } from '../../lib/pack/bundle';
+import { createSettingsModel, wxtSettingsStore } from '../models/settings';
 import type { Companion, CompanionDeps } from './panel-api';
-import css from './panel.css?inline';
+import css from '../views/panel.css?inline';
 import { mountPanel } from './panel-session';
-import type { BridgeHub, Deps } from './session';
-import { createShadowUi } from './shadow-host';
+import type { BridgeHub, Deps } from './column';
+import { createShadowUi } from '../dom/shadow-host';
 
 export function createCompanion(base: CompanionDeps): Companion {
   const deps: Deps = { ...base, createUi: (name) => createShadowUi(base.win.document, name, css) };

@@ -1,7 +1,7 @@
-import { clock } from '../lib/time-format';
-import { useModels } from './context';
-import { useViewI18n } from './view-i18n';
-export { default as css } from './styles/chapters.css?inline';
+import { clock } from '../../../lib/time-format';
+import { useModels } from '../context';
+import { useViewI18n } from '../view-i18n';
+export { default as css } from './chapters.css?inline';
 
 /** True while a click ends a text selection made inside `el` (the user is copying, not jumping). */
 function selecting(el: HTMLElement): boolean {

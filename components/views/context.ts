@@ -1,13 +1,13 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ReadonlySignal } from '@preact/signals';
-import type { ScreenMode } from '../bilibili/dom';
-import type { I18n } from './i18n';
-import type { Playback } from './models/playback';
-import type { SettingsModel } from './models/settings';
-import type { TalkModel } from './models/talk';
-import type { Timing } from './models/timing';
-import type { UiModel } from './models/ui';
+import type { ScreenMode } from '../../bilibili/dom';
+import type { I18n } from '../i18n';
+import type { Playback } from '../models/playback';
+import type { SettingsModel } from '../models/settings';
+import type { TalkModel } from '../models/talk';
+import type { Timing } from '../models/timing';
+import type { UiModel } from '../models/ui';
 
 export type PageStatus = 'waiting' | 'ready' | 'not-found';
 

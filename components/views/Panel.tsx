@@ -1,21 +1,21 @@
 import { useComputed, useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { clock } from '../lib/time-format';
+import { clock } from '../../lib/time-format';
 import { useModels } from './context';
-import { closestInPath } from './find-target';
-import { ExportMenu } from './ExportMenu';
-import type { MessageKey } from './i18n';
+import { closestInPath } from '../dom/find-target';
+import { ExportMenu } from './export/ExportMenu';
+import type { MessageKey } from '../i18n';
 import { lazy } from './lazy';
-import type { Tab } from './models/ui';
+import type { Tab } from '../models/ui';
 import { TimingBar } from './TimingBar';
-import { TranscriptView } from './TranscriptView';
+import { TranscriptView } from './transcript/TranscriptView';
 
 // What a page load may never need is fetched when first shown (see lazy.ts).
-const ChapterList = lazy(() => import('./ChapterList').then((m) => ({ view: m.ChapterList, css: m.css })));
-const GlossaryView = lazy(() => import('./GlossaryView').then((m) => ({ view: m.GlossaryView, css: m.css })));
-const SearchView = lazy(() => import('./SearchView').then((m) => ({ view: m.SearchView, css: m.css })));
-const Overlay = lazy(() => import('./Overlay').then((m) => ({ view: m.Overlay, css: m.css })));
-const TermPopover = lazy(() => import('./TermPopover').then((m) => ({ view: m.TermPopover, css: m.css })));
+const ChapterList = lazy(() => import('./chapters/ChapterList').then((m) => ({ view: m.ChapterList, css: m.css })));
+const GlossaryView = lazy(() => import('./terms/GlossaryView').then((m) => ({ view: m.GlossaryView, css: m.css })));
+const SearchView = lazy(() => import('./search/SearchView').then((m) => ({ view: m.SearchView, css: m.css })));
+const Overlay = lazy(() => import('./overlay/Overlay').then((m) => ({ view: m.Overlay, css: m.css })));
+const TermPopover = lazy(() => import('./terms/TermPopover').then((m) => ({ view: m.TermPopover, css: m.css })));
 
 const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'transcript', label: 'tabTranscript' },

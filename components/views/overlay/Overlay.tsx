@@ -1,7 +1,7 @@
-import { useModels } from './context';
-import { useViewI18n } from './view-i18n';
-import { termRuns } from './Line';
-export { default as css } from './styles/overlay.css?inline';
+import { useModels } from '../context';
+import { useViewI18n } from '../view-i18n';
+import { termRuns } from '../transcript/Line';
+export { default as css } from './overlay.css?inline';
 
 /** In (web-)fullscreen: the current line and its terms as a compact bar, expandable to the full panel. */
 export function Overlay() {

@@ -1,6 +1,7 @@
 /** What each keyboard shortcut does (shortcuts.ts decides which one was pressed). */
-import type { PanelModels } from './context';
-import type { ShortcutAction } from './shortcuts';
+import type { PanelModels } from '../views/context';
+
+export type ShortcutAction = 'toggle' | 'next-line' | 'prev-line' | 'next-chapter' | 'prev-chapter' | 'search';
 
 export function runShortcut(action: ShortcutAction, m: PanelModels): void {
   const { timing, playback, ui, talk } = m;

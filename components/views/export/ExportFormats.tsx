@@ -1,7 +1,7 @@
-import { EXPORT_FORMATS, EXPORT_MIME, exportTalk, type ExportFormat } from '../lib/export';
-import { useModels } from './context';
-import { useViewI18n } from './view-i18n';
-export { default as css } from './styles/menus.css?inline';
+import { EXPORT_FORMATS, EXPORT_MIME, exportTalk, type ExportFormat } from '../../../lib/export';
+import { useModels } from '../context';
+import { useViewI18n } from '../view-i18n';
+export { default as css } from '../menus.css?inline';
 
 const LABEL: Record<ExportFormat, string> = { md: 'Markdown', srt: 'SRT', vtt: 'WebVTT', json: 'JSON' };
 

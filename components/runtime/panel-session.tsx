@@ -5,30 +5,30 @@
  */
 import { computed, effect, signal } from '@preact/signals';
 import { render } from 'preact';
-import { isImmersive, type ScreenMode } from '../bilibili/dom';
-import { bwpHandle, videoHandle } from '../bilibili/media';
-import { ensurePlaced, watchPage, type PageState } from '../bilibili/page-watcher';
-import { TALK } from '../bilibili/route';
-import type { LoadedPack } from '../lib/pack/bundle';
-import { Models, type PageStatus, type PanelModels } from './context';
-import { createI18n, type I18n } from './i18n';
-import { PANEL_MESSAGES } from './i18n/messages';
-import { createPlayback } from './models/playback';
-import type { createSettingsModel } from './models/settings';
-import { calibrationItem } from './models/storage';
-import { createTalkModel } from './models/talk';
-import { createTiming } from './models/timing';
-import { createUiModel } from './models/ui';
-import { Panel } from './Panel';
-import { measured, measureSince } from './perf';
-import { placeInColumn, showInColumn, uniqueName, type BridgeHub, type Deps } from './session';
-import type { ShadowUi } from './shadow-host';
-import { lazy } from './lazy';
-import { LoadError } from './LoadError';
+import { isImmersive, type ScreenMode } from '../../bilibili/dom';
+import { bwpHandle, videoHandle } from '../../bilibili/media';
+import { ensurePlaced, watchPage, type PageState } from '../../bilibili/page-watcher';
+import { TALK } from '../../bilibili/route';
+import type { LoadedPack } from '../../lib/pack/bundle';
+import { Models, type PageStatus, type PanelModels } from '../views/context';
+import { createI18n, type I18n } from '../i18n';
+import { PANEL_MESSAGES } from '../i18n/messages';
+import { createPlayback } from '../models/playback';
+import type { createSettingsModel } from '../models/settings';
+import { calibrationItem } from '../models/storage';
+import { createTalkModel } from '../models/talk';
+import { createTiming } from '../models/timing';
+import { createUiModel } from '../models/ui';
+import { Panel } from '../views/Panel';
+import { measured, measureSince } from '../dom/perf';
+import { placeInColumn, showInColumn, uniqueName, type BridgeHub, type Deps } from './column';
+import type { ShadowUi } from '../dom/shadow-host';
+import { lazy } from '../views/lazy';
+import { LoadError } from '../views/LoadError';
 import { installShortcuts } from './shortcuts';
 import { loadSubtitles } from './subtitle-sync';
 
-const TermCard = lazy(() => import('./TermCard').then((m) => ({ view: m.TermCard, css: m.css })));
+const TermCard = lazy(() => import('../views/terms/TermCard').then((m) => ({ view: m.TermCard, css: m.css })));
 
 /** How long to wait for Bilibili's player before saying so. */
 const PLAYER_TIMEOUT_MS = 15_000;
@@ -112,7 +112,10 @@ export async function mountPanel(
     effect(() => {
       if (!wantHant.value || talk.hant.peek() || hantLoad) return;
       const start = performance.now();
-      hantLoad = Promise.all([import('../lib/pack/hant'), fetch(deps.url('/talk.zh-Hant.json')).then((r) => r.json() as Promise<unknown>)])
+      hantLoad = Promise.all([
+        import('../../lib/pack/hant'),
+        fetch(deps.url('/talk.zh-Hant.json')).then((r) => r.json() as Promise<unknown>),
+      ])
         .then(([{ applyHant }, json]) => {
           if (life.aborted) return;
           talk.hant.value = applyHant(loaded.pack, json);

@@ -1,4 +1,4 @@
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '../i18n';
 import { useModels } from './context';
 
 const SOURCE: Record<'estimate' | 'subtitles' | 'calibrated', MessageKey> = {

@@ -1,11 +1,11 @@
 import { effect, useComputed } from '@preact/signals';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'preact/hooks';
-import type { Segment } from '../lib/pack/types';
-import { clock } from '../lib/time-format';
-import { useModels } from './context';
-import { closestInPath } from './find-target';
+import type { Segment } from '../../../lib/pack/types';
+import { clock } from '../../../lib/time-format';
+import { useModels } from '../context';
+import { closestInPath } from '../../dom/find-target';
 import { chapterHead, lineElement, section, speakerChip, type LineOptions } from './Line';
-import { lazy } from './lazy';
+import { lazy } from '../lazy';
 
 const LineMenu = lazy(() => import('./LineMenu').then((m) => ({ view: m.LineMenu, css: m.css })));
 

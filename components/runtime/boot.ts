@@ -2,8 +2,8 @@
  * What runs on every Bilibili video page: parse the route, and only on BV1DS411w7hz load
  * the panel bundle. Another video costs one URL parse per navigation and writes nothing.
  */
-import { watchLocation } from '../bilibili/navigation';
-import { classify, parseRoute, type RouteKind } from '../bilibili/route';
+import { watchLocation } from '../../bilibili/navigation';
+import { classify, parseRoute, type RouteKind } from '../../bilibili/route';
 import { PANEL_GLOBAL, type Companion, type CompanionDeps, type PanelApi } from './panel-api';
 
 export interface BootDeps extends Omit<CompanionDeps, 'reportUrl'> {

@@ -1,7 +1,7 @@
 import { useComputed } from '@preact/signals';
-import { useModels } from './context';
-import { useViewI18n } from './view-i18n';
-export { default as css } from './styles/term-card.css?inline';
+import { useModels } from '../context';
+import { useViewI18n } from '../view-i18n';
+export { default as css } from './term-card.css?inline';
 
 /** Optional (off by default): a small card in the player corner for the first term of the active line. */
 export function TermCard() {

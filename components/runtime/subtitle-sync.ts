@@ -4,13 +4,13 @@
  * the estimate and say so once in the console.
  */
 import type { Signal } from '@preact/signals';
-import { TALK } from '../bilibili/route';
-import { fetchSubtitleCues, pageFetch, readCues } from '../bilibili/subtitles';
-import { alignCues, fillGaps, type Cue } from '../lib/align';
-import type { LoadedPack } from '../lib/pack/bundle';
-import { timedUnits } from '../lib/pack/source';
-import { estimateStarts } from '../lib/timeline';
-import { subtitleCacheItem } from './models/storage';
+import { TALK } from '../../bilibili/route';
+import { fetchSubtitleCues, pageFetch, readCues } from '../../bilibili/subtitles';
+import { alignCues, fillGaps, type Cue } from '../../lib/align';
+import type { LoadedPack } from '../../lib/pack/bundle';
+import { timedUnits } from '../../lib/pack/source';
+import { estimateStarts } from '../../lib/timeline';
+import { subtitleCacheItem } from '../models/storage';
 
 const SUBTITLE_CACHE_DAYS = 30;
 

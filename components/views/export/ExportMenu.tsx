@@ -1,6 +1,6 @@
 import { useSignal } from '@preact/signals';
-import { useModels } from './context';
-import { lazy } from './lazy';
+import { useModels } from '../context';
+import { lazy } from '../lazy';
 
 // The formats and their writers (lib/export) load when the menu first opens.
 const ExportFormats = lazy(() => import('./ExportFormats').then((m) => ({ view: m.ExportFormats, css: m.css })));

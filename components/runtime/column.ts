@@ -1,13 +1,13 @@
 /** What every session of the companion gets: the page, the extension, and a way to make shadow UIs. */
 import type { Signal } from '@preact/signals';
 import { render, type VNode } from 'preact';
-import type { BridgeClient } from '../bilibili/bridge-client';
-import type { FromPage } from '../bilibili/bridge-protocol';
-import { findColumnMount } from '../bilibili/dom';
-import type { BwpHandle } from '../bilibili/media';
-import { ensurePlaced, watchPage } from '../bilibili/page-watcher';
+import type { BridgeClient } from '../../bilibili/bridge-client';
+import type { FromPage } from '../../bilibili/bridge-protocol';
+import { findColumnMount } from '../../bilibili/dom';
+import type { BwpHandle } from '../../bilibili/media';
+import { ensurePlaced, watchPage } from '../../bilibili/page-watcher';
 import type { CompanionDeps } from './panel-api';
-import type { ShadowUi } from './shadow-host';
+import type { ShadowUi } from '../dom/shadow-host';
 
 export interface BridgeHub {
   client: BridgeClient;

@@ -1,6 +1,6 @@
 import type { VNode } from 'preact';
-import type { Segment, Chapter } from '../lib/pack/types';
-import type { Run } from '../lib/terms';
+import type { Segment, Chapter } from '../../../lib/pack/types';
+import type { Run } from '../../../lib/terms';
 
 /** Term runs as vnodes (overlay chips and anywhere Preact renders terms). */
 export function termRuns(runs: readonly Run[], marks: boolean): (VNode | string)[] {

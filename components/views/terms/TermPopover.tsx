@@ -1,9 +1,9 @@
 import { useSignal } from '@preact/signals';
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { clock } from '../lib/time-format';
-import { useModels } from './context';
-import { useViewI18n } from './view-i18n';
-export { default as css } from './styles/popover.css?inline';
+import { clock } from '../../../lib/time-format';
+import { useModels } from '../context';
+import { useViewI18n } from '../view-i18n';
+export { default as css } from './popover.css?inline';
 
 /**
  * The explanation of one term (role=dialog): short text and English name first, then

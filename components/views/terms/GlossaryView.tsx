@@ -1,9 +1,9 @@
 import { useSignalEffect } from '@preact/signals';
 import { useRef } from 'preact/hooks';
-import { clock } from '../lib/time-format';
-import { useModels } from './context';
-import { useViewI18n } from './view-i18n';
-export { default as css } from './styles/glossary.css?inline';
+import { clock } from '../../../lib/time-format';
+import { useModels } from '../context';
+import { useViewI18n } from '../view-i18n';
+export { default as css } from './glossary.css?inline';
 
 /** All terms, filterable, each with its explanation, references and mentions. */
 export function GlossaryView() {

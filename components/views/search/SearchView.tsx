@@ -1,11 +1,11 @@
 import { useComputed, useSignalEffect } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';
-import type { SearchHit } from '../lib/search';
-import { clock } from '../lib/time-format';
-import { useModels } from './context';
-import { useViewI18n } from './view-i18n';
-import { searchIndexOf } from './models/search-index';
-export { default as css } from './styles/search.css?inline';
+import type { SearchHit } from '../../../lib/search';
+import { clock } from '../../../lib/time-format';
+import { useModels } from '../context';
+import { useViewI18n } from '../view-i18n';
+import { searchIndexOf } from '../../models/search-index';
+export { default as css } from './search.css?inline';
 
 const CONTEXT = 14;
 
