@@ -7,6 +7,7 @@ import { findColumnMount } from '../../bilibili/dom';
 import type { BwpHandle } from '../../bilibili/media';
 import { ensurePlaced, watchPage } from '../../bilibili/page-watcher';
 import type { CompanionDeps } from './panel-api';
+import { onEnd } from '../dom/lifetime';
 import type { ShadowUi } from '../dom/shadow-host';
 
 export interface BridgeHub {
@@ -34,7 +35,11 @@ export function placeInColumn(host: HTMLElement, doc: Document): boolean {
 export function showInColumn(deps: Deps, life: AbortSignal, name: string, view: VNode): void {
   const ui = deps.createUi(uniqueName(name));
   render(view, ui.container);
-  life.addEventListener('abort', () => (render(null, ui.container), ui.remove()), { once: true });
+  onEnd(
+    life,
+    () => render(null, ui.container),
+    () => ui.remove(),
+  );
   watchPage(deps.win.document, life, () => {
     if (!ui.host.isConnected) placeInColumn(ui.host, deps.win.document);
   });

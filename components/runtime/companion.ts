@@ -12,6 +12,7 @@ import type { Companion, CompanionDeps } from './panel-api';
 import css from '../views/panel.css?inline';
 import { mountPanel } from './panel-session';
 import type { BridgeHub, Deps } from './column';
+import { childOf, onEnd } from '../dom/lifetime';
 import { createShadowUi } from '../dom/shadow-host';
 
 export function createCompanion(base: CompanionDeps): Companion {
@@ -81,11 +82,9 @@ async function startTalk(deps: Deps, life: AbortSignal, hub: BridgeHub, loadPack
   const stop = effect(() => {
     const enabled = settings.settings.value.enabled;
     if (enabled && !panel) {
-      panel = new AbortController();
-      const p = panel;
-      // Removed with p: toggling "enabled" many times must not pile up listeners on the session.
-      life.addEventListener('abort', () => p.abort(), { once: true, signal: p.signal });
-      void mountPanel(deps, p.signal, hub, loadPack, settings).catch((err: unknown) => {
+      // A child of the session: toggling "enabled" many times leaves nothing behind on it.
+      panel = childOf(life);
+      void mountPanel(deps, panel.signal, hub, loadPack, settings).catch((err: unknown) => {
         console.warn('[companion] panel failed', err);
       });
     } else if (!enabled && panel) {
@@ -93,5 +92,5 @@ async function startTalk(deps: Deps, life: AbortSignal, hub: BridgeHub, loadPack
       panel = null;
     }
   });
-  life.addEventListener('abort', stop, { once: true });
+  onEnd(life, stop);
 }

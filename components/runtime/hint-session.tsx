@@ -7,6 +7,7 @@ import { createSettingsModel, wxtSettingsStore } from '../models/settings';
 import { hintDismissedItem } from '../models/storage';
 import { showInColumn, type Deps } from './column';
 import css from '../views/hint/hint.css?inline';
+import { childOf } from '../dom/lifetime';
 
 /** On the other parts of BV1DS411w7hz: a small hint pointing to P6, until dismissed (remembered). */
 export async function startHint(deps: Deps, signal: AbortSignal): Promise<void> {
@@ -21,8 +22,7 @@ export async function startHint(deps: Deps, signal: AbortSignal): Promise<void> 
     deps.win.navigator.language,
     VIEW_MESSAGES,
   );
-  const hint = new AbortController();
-  signal.addEventListener('abort', () => hint.abort(), { once: true, signal: hint.signal });
+  const hint = childOf(signal);
   const dismiss = (): void => {
     void item.setValue(true).catch(() => undefined);
     hint.abort();
