@@ -29,8 +29,15 @@ export interface MountPoint {
   before: Node | null;
 }
 
-/** Where the panel goes in the normal layout: top of the right column, fallbacks in order. */
-export function findColumnMount(root: ParentNode): MountPoint | null {
+/**
+ * Where the panel goes beside the player: top of the right column, fallbacks in order; in wide
+ * mode below the danmaku box (above it is the strip the wider player covers).
+ */
+export function findColumnMount(root: ParentNode, mode: ScreenMode = 'normal'): MountPoint | null {
+  if (mode === 'wide') {
+    const below = first(root, SELECTORS.mountAfterWide);
+    if (below?.parentElement) return { parent: below.parentElement, before: below.nextSibling };
+  }
   const before = first(root, SELECTORS.mountBefore);
   if (before?.parentElement) return { parent: before.parentElement, before };
   const after = first(root, SELECTORS.mountAfter);

@@ -17,6 +17,11 @@ export const SELECTORS = {
   mountBefore: ['.right-container-inner #danmukuBox', '.right-container #danmukuBox'],
   mountAfter: ['.right-container-inner .up-panel-container', '.right-container .up-panel-container'],
   mountInto: ['.right-container-inner', '.right-container'],
+  /**
+   * Wide mode: the bigger player covers the top of the right column and Bilibili pushes the danmaku
+   * box below it with a top margin, so above the box is under the player; the panel goes after it.
+   */
+  mountAfterWide: ['.right-container-inner #danmukuBox', '.right-container #danmukuBox'],
 } as const;
 
 export function first<T extends Element = Element>(root: ParentNode, selectors: readonly string[]): T | null {

@@ -3,7 +3,7 @@ import type { Signal } from '@preact/signals';
 import { render, type VNode } from 'preact';
 import type { BridgeClient } from '../../bilibili/bridge-client';
 import type { FromPage } from '../../bilibili/bridge-protocol';
-import { findColumnMount } from '../../bilibili/dom';
+import { findColumnMount, type ScreenMode } from '../../bilibili/dom';
 import type { BwpHandle } from '../../bilibili/media';
 import { ensurePlaced, watchPage } from '../../bilibili/page-watcher';
 import type { CompanionDeps } from './panel-api';
@@ -24,8 +24,8 @@ export interface Deps extends CompanionDeps {
 export const uniqueName = (base: string): string => `${base}-${Math.random().toString(36).slice(2, 8)}`;
 
 /** Put a host at the top of the right column (fallbacks in bilibili/dom); false when there is no column yet. */
-export function placeInColumn(host: HTMLElement, doc: Document): boolean {
-  const point = findColumnMount(doc);
+export function placeInColumn(host: HTMLElement, doc: Document, mode: ScreenMode = 'normal'): boolean {
+  const point = findColumnMount(doc, mode);
   if (!point) return false;
   ensurePlaced(host, point.parent, point.before);
   return true;

@@ -64,12 +64,12 @@ export function createPlacer(
       hasMedia: state.media !== null,
       hasContainer: state.container !== null,
     });
-    const key = `${where}|${status}`;
+    const key = `${where}|${status}|${state.mode}`;
     if (key === placedKey && ui.host.isConnected) return;
     if (where === 'player') ensurePlaced(ui.host, state.container!, null, true);
     else if (where === 'body') ensurePlaced(ui.host, doc.body, null, true);
-    else if (where === 'column') placeInColumn(ui.host, doc);
-    else if (where === 'column-or-body' && !placeInColumn(ui.host, doc)) ensurePlaced(ui.host, doc.body, null, true);
+    else if (where === 'column') placeInColumn(ui.host, doc, state.mode);
+    else if (where === 'column-or-body' && !placeInColumn(ui.host, doc, state.mode)) ensurePlaced(ui.host, doc.body, null, true);
     if (ui.host.isConnected) placedKey = key;
   };
 }

@@ -177,6 +177,44 @@ test('in web-fullscreen the panel lives inside the player container and is visib
   expect(await hostCount(page)).toBe(1);
 });
 
+test('in wide mode the panel sits below the wider player, visible and usable; back in normal mode it returns to the top', async ({
+  page,
+}) => {
+  await gotoTalk(page);
+  const aside = page.locator('.right-container-inner [role="complementary"]');
+  await expect(aside).toBeVisible();
+  await page.evaluate(() => window.__fx.setScreen('wide'));
+  // Bilibili's wide geometry: the player spans both columns, the danmaku box is pushed below it.
+  const player = await page.locator('#playerWrap').boundingBox();
+  const column = await page.locator('.right-container').boundingBox();
+  expect(player!.x + player!.width).toBeGreaterThan(column!.x + 100);
+  await expect
+    .poll(() => page.evaluate(() => !!document.querySelector('#danmukuBox + *')?.shadowRoot?.querySelector('[role=complementary]')))
+    .toBe(true);
+  const box = await aside.boundingBox();
+  expect(box!.y, 'the panel starts below the player').toBeGreaterThanOrEqual(player!.y + player!.height);
+  // Usable: at the panel's centre the topmost element is the panel, and a click on a line seeks.
+  await aside.scrollIntoViewIfNeeded();
+  expect(
+    await page.evaluate(() => {
+      const host = [...document.querySelectorAll('*')].find((e) => e.shadowRoot?.querySelector('[role=complementary]'))!;
+      const r = host.getBoundingClientRect();
+      return document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 100)) === host;
+    }),
+  ).toBe(true);
+  await panel(page).locator('[data-segment-id="s020"] > p').first().click();
+  await expect(activeLine(page)).toHaveAttribute('data-segment-id', 's020');
+  await page.evaluate(() => window.__fx.setScreen('normal'));
+  await expect
+    .poll(() =>
+      page.evaluate(
+        () => !!document.querySelector('#danmukuBox')?.previousElementSibling?.shadowRoot?.querySelector('[role=complementary]'),
+      ),
+    )
+    .toBe(true);
+  expect(await hostCount(page)).toBe(1);
+});
+
 test('forged bridge messages from page script are ignored', ({ page }) => forgedMessagesAreIgnored(page));
 
 test('a malformed URL and a player removed mid-playback leave a clear state, never an exception', async ({ page }) => {

@@ -50,6 +50,14 @@ describe('page adapter: finding things', () => {
     expect(m.parent.className).toBe('right-container');
     expect(findColumnMount(page('<div></div>'))).toBeNull();
   });
+  it('in wide mode mounts below #danmukuBox (above it is under the wider player), else as in normal mode', () => {
+    const doc = page(FULL);
+    const m = findColumnMount(doc, 'wide')!;
+    expect(m.before).toBe(doc.getElementById('danmukuBox')!.nextSibling);
+    expect(m.parent).toBe(doc.getElementById('danmukuBox')!.parentElement);
+    const noBox = page('<div class="right-container-inner"><div class="up-panel-container"></div><div class="x"></div></div>');
+    expect((findColumnMount(noBox, 'wide')!.before as Element).className).toBe('x');
+  });
   it('ensurePlaced puts a host in place once and leaves it there', () => {
     const doc = page(FULL);
     const host = doc.createElement('x-host');
