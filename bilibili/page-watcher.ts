@@ -20,8 +20,11 @@ export function watchPage(doc: Document, signal: AbortSignal, onTick: (state: Pa
   const check = (): void => {
     scheduled = 0;
     if (signal.aborted) return;
-    const container = state.container?.isConnected ? state.container : findPlayerContainer(doc);
     const media = state.media?.el.isConnected ? state.media : findMedia(doc);
+    // Until the media exists the container may be the empty #bilibili-player placeholder (a
+    // fallback selector); look again once the player is built or replaced.
+    const keep = state.container?.isConnected && media !== null && media.el === state.media?.el;
+    const container = keep ? state.container : findPlayerContainer(doc);
     const mode = screenMode(container);
     const changed = container !== state.container || media?.el !== state.media?.el || mode !== state.mode;
     if (changed) state = { container, media, mode };

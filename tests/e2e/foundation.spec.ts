@@ -1,5 +1,6 @@
 /** Issue 2: the extension appears exactly on the talk, survives Bilibili's navigation, never breaks the page. */
 import type { Page } from '@playwright/test';
+import { openPopup } from './browser';
 import { activeLine, expect, extensionHandles, fixture, gotoTalk, hostCount, media, panel, partUrl, TALK, test } from './harness';
 
 const readout = (page: Page) => panel(page).locator('[data-time-readout]');
@@ -150,6 +151,25 @@ test.describe('with a player inserted 3 s after load', () => {
     await media.ready(page);
     await media.seek(page, 42);
     await expect(readout(page)).toHaveText('0:42');
+  });
+  test('term cards on: nothing of ours enters the #bilibili-player placeholder before the player exists', async ({ page, harness }) => {
+    const popup = await openPopup(harness.context, harness.extensionId);
+    await popup.locator('input[name="termCards"]').check();
+    await expect
+      .poll(() =>
+        popup.evaluate(async () => {
+          const { chrome } = globalThis as unknown as {
+            chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } };
+          };
+          return ((await chrome.storage.sync.get('settings')).settings as { termCards?: boolean } | undefined)?.termCards;
+        }),
+      )
+      .toBe(true);
+    await page.goto(TALK);
+    await page.waitForTimeout(1500);
+    // The placeholder is still empty: an early foreign node there has made Bilibili re-render or reload.
+    expect(await page.evaluate(() => document.getElementById('bilibili-player')!.childElementCount)).toBe(0);
+    await expect(page.locator('.bpx-player-container > [data-layer="card"]')).toHaveCount(1, { timeout: 6000 });
   });
 });
 
