@@ -10,6 +10,7 @@ export const PANEL_POSITIONS = ['column', 'floating'] as const;
 export const TRANSCRIPT_LANGUAGES = ['zh', 'en', 'bilingual'] as const;
 export const CHINESE_SCRIPTS = ['simplified', 'traditional'] as const;
 export const FONT_SIZE = { min: 12, max: 20 } as const;
+export const CHAPTER_SOURCES = ['talk', 'uploader'] as const;
 
 /** v1: the first release (issue 6). */
 export interface SettingsV1 {
@@ -34,8 +35,17 @@ export interface SettingsV2 extends Omit<SettingsV1, 'language'> {
   chineseScript: (typeof CHINESE_SCRIPTS)[number];
 }
 
-export type Settings = SettingsV2;
-export const SETTINGS_VERSION = 2;
+/**
+ * v3: timing from the video's own audio (opt-in, off by default), and which chapters to show when
+ * the uploader published their own (the companion's by default).
+ */
+export interface SettingsV3 extends SettingsV2 {
+  listenToAlign: boolean;
+  chapterSource: (typeof CHAPTER_SOURCES)[number];
+}
+
+export type Settings = SettingsV3;
+export const SETTINGS_VERSION = 3;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
@@ -52,6 +62,8 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   shortcuts: true,
   transcriptLanguage: 'zh',
   chineseScript: 'simplified',
+  listenToAlign: false,
+  chapterSource: 'talk',
 });
 
 /** v1 → v2: `language` becomes `uiLanguage`; an English UI user starts with the English transcript. */
@@ -66,7 +78,12 @@ export function migrateV1toV2(v1: unknown): unknown {
   };
 }
 
-export const SETTINGS_MIGRATIONS: Record<number, (v: unknown) => unknown> = { 2: migrateV1toV2 };
+/** v2 → v3: the new fields start at their defaults (listening stays off until the user opts in). */
+export function migrateV2toV3(v2: unknown): unknown {
+  return isRecord(v2) ? { ...v2, listenToAlign: false, chapterSource: 'talk' } : v2;
+}
+
+export const SETTINGS_MIGRATIONS: Record<number, (v: unknown) => unknown> = { 2: migrateV1toV2, 3: migrateV2toV3 };
 
 type Check = (v: unknown) => boolean;
 const bool: Check = (v) => typeof v === 'boolean';
@@ -90,6 +107,8 @@ const CHECKS: { [K in keyof Settings]: Check } = {
   shortcuts: bool,
   transcriptLanguage: enumOf(TRANSCRIPT_LANGUAGES),
   chineseScript: enumOf(CHINESE_SCRIPTS),
+  listenToAlign: bool,
+  chapterSource: enumOf(CHAPTER_SOURCES),
 };
 
 /** Any stored value (garbage, partial, from a future version) → complete, valid settings. */

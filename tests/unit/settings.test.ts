@@ -15,7 +15,7 @@ describe('settings migrations', () => {
     });
   });
   it('the migrated value is valid as is', () => {
-    expect(validateSettings(migrateV1toV2(fixture('settings-v1.json')))).toEqual(fixture('settings-v2.json'));
+    expect(validateSettings(migrateV1toV2(fixture('settings-v1.json')))).toEqual(fixture('settings-v3.json'));
   });
   it('a migration step never throws on garbage', () => {
     for (const v of [null, 3, 'x', [], { language: 42 }]) expect(() => migrateV1toV2(v)).not.toThrow();
@@ -36,8 +36,8 @@ describe('validateSettings', () => {
       expect(validateSettings({ fontSize }).fontSize).toBe(DEFAULT_SETTINGS.fontSize);
   });
   it('reads a value from a future version: known valid fields kept, unknown dropped', () => {
-    const s = validateSettings({ ...(fixture('settings-v2.json') as object), newThing: true, theme: 'sepia' });
-    expect(s).toEqual({ ...(fixture('settings-v2.json') as object), theme: DEFAULT_SETTINGS.theme });
+    const s = validateSettings({ ...(fixture('settings-v3.json') as object), newThing: true, theme: 'sepia' });
+    expect(s).toEqual({ ...(fixture('settings-v3.json') as object), theme: DEFAULT_SETTINGS.theme });
     expect(s).not.toHaveProperty('newThing');
   });
   it('patches one field at a time, validated', () => {
@@ -63,9 +63,9 @@ describe('settings storage item (fake browser)', () => {
   });
   it('migrates a stored v1 value on first read and records the version', async () => {
     await fakeBrowser.storage.sync.set({ settings: fixture('settings-v1.json') });
-    expect((await load()).settings.value).toEqual(fixture('settings-v2.json'));
+    expect((await load()).settings.value).toEqual(fixture('settings-v3.json'));
     expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
-    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(fixture('settings-v2.json'));
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(fixture('settings-v3.json'));
   });
   it('survives corrupt stored values with defaults plus the valid fields', async () => {
     await fakeBrowser.storage.sync.set({ settings: { fontSize: 19, theme: 7, enabled: 'no' }, settings$: { v: 2 } });
@@ -74,10 +74,10 @@ describe('settings storage item (fake browser)', () => {
   it('a value stored by a newer version: valid fields kept, garbage defaulted, one warning, the value kept aside on change', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const future = { ...(fixture('settings-v2.json') as object), fontSize: 'huge', extra: 1 };
+    const future = { ...(fixture('settings-v3.json') as object), fontSize: 'huge', extra: 1 };
     await fakeBrowser.storage.sync.set({ settings: future, settings$: { v: 999 } });
     const model = await load();
-    expect(model.settings.value).toEqual({ ...(fixture('settings-v2.json') as object), fontSize: DEFAULT_SETTINGS.fontSize });
+    expect(model.settings.value).toEqual({ ...(fixture('settings-v3.json') as object), fontSize: DEFAULT_SETTINGS.fontSize });
     expect(await fakeBrowser.storage.sync.get(['settings', 'settings$'])).toEqual({ settings: future, settings$: { v: 999 } });
     await model.update({ theme: 'light' });
     expect((await fakeBrowser.storage.sync.get('settings$newer')).settings$newer).toEqual({ v: 999, value: future });
