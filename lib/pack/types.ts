@@ -13,7 +13,9 @@ export interface Speaker {
   role: SpeakerRole;
   /** True when the label is an inference from the discussion rather than said outright. */
   inferred: boolean;
+  /** How the label and the attribution were arrived at (shown with the speaker label); required when inferred. */
   note?: string;
+  noteEn?: string;
 }
 
 export interface Segment {

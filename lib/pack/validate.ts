@@ -116,7 +116,13 @@ function readSpeakers(v: unknown): Speaker[] {
       inferred: r.bool('inferred'),
     };
     const note = r.optStr('note');
+    const noteEn = r.optStr('noteEn');
+    // An inferred label shows its reasoning, in both languages; a note never comes in one language only.
+    if (s.inferred && !note) return r.fail('note', 'an inferred label needs a note saying how it was inferred');
+    if (note && !noteEn) return r.fail('noteEn', 'expected an English note beside the note');
+    if (noteEn && !note) return r.fail('note', 'expected a note beside the English note');
     if (note) s.note = note;
+    if (noteEn) s.noteEn = r.noHan('noteEn', noteEn);
     return s;
   });
   uniqueIds('speakers', speakers);

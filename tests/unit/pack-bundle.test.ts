@@ -35,5 +35,10 @@ describe('build-time bundles', () => {
     expect(applied.segments[0]!.text).not.toBe(pack.segments[0]!.text);
     expect(applied.segments[0]!.textEn).toBe(pack.segments[0]!.textEn);
     expect(() => applyHant(pack, { ...hant, segments: [] })).toThrow();
+    // Speaker notes (the label's reasoning, shown as the chip's tooltip) follow the script too.
+    const meng = applied.speakers.find((x) => x.id === 'meng')!;
+    expect(meng.note).toContain('孟老師');
+    expect(meng.noteEn).toBe(pack.speakers.find((x) => x.id === 'meng')!.noteEn);
+    expect(() => applyHant(pack, { ...hant, speakerNotes: [] })).toThrow();
   });
 });

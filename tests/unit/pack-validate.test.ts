@@ -140,4 +140,34 @@ describe('validatePack', () => {
       expect(() => validatePack(f)).toThrow(/noTerms: expected a non-empty array when present/);
     });
   });
+
+  describe('speakers: inferred labels and notes', () => {
+    const meng = (): { f: ReturnType<typeof clone>; s: Obj } => {
+      const f = clone();
+      const s = f.speakers.find((x) => x.id === 'meng')!;
+      return { f, s };
+    };
+    it('rejects an inferred label without a note', () => {
+      const { f, s } = meng();
+      delete s.note;
+      delete s.noteEn;
+      expect(() => validatePack(f)).toThrow(/speakers\[\d\] \(meng\)\.note: an inferred label needs a note/);
+    });
+    it('rejects a note in one language only, and Han characters in the English note', () => {
+      const a = meng();
+      delete a.s.noteEn;
+      expect(() => validatePack(a.f)).toThrow(/\(meng\)\.noteEn: expected an English note beside the note/);
+      const b = clone();
+      delete b.speakers.find((x) => x.id === 'gu')!.note;
+      expect(() => validatePack(b)).toThrow(/\(gu\)\.note: expected a note beside the English note/);
+      const c = meng();
+      c.s.noteEn = '推断 from the order';
+      expect(() => validatePack(c.f)).toThrow(/\(meng\)\.noteEn: Han characters in an English field/);
+    });
+    it('rejects an inferred flag that is not a boolean', () => {
+      const { f, s } = meng();
+      s.inferred = 'yes';
+      expect(() => validatePack(f)).toThrow(/\(meng\)\.inferred: expected true or false/);
+    });
+  });
 });

@@ -103,8 +103,19 @@ describe('speakers', () => {
     expect(roles.filter((r) => r === 'audience').length).toBeGreaterThanOrEqual(3);
     for (const s of pack.speakers.filter((x) => x.role === 'panelist')) expect(s.name).toMatch(/^.老师$/);
   });
-  it('mark inferred labels', () => {
+  it('mark inferred labels, and say how in both languages', () => {
     expect(pack.speakers.some((s) => s.inferred)).toBe(true);
+    for (const s of pack.speakers.filter((x) => x.inferred)) {
+      expect(s.note?.length ?? 0, s.id).toBeGreaterThan(20);
+      expect(s.noteEn?.length ?? 0, s.id).toBeGreaterThan(20);
+    }
+  });
+  it('the panelist called 孟老师 only by one ASR word is marked inferred, with the evidence in the note', () => {
+    const meng = pack.speakers.find((s) => s.id === 'meng')!;
+    expect(meng.inferred).toBe(true);
+    expect(meng.note).toMatch(/孟孟老师/);
+    expect(meng.note).toMatch(/智杰/);
+    expect(meng.note).toMatch(/上海交通大学/);
   });
   it('every one speaks', () => {
     for (const sp of pack.speakers)
