@@ -67,5 +67,6 @@ export function buildHantBundle(pack: TalkPack): HantBundle {
       usage: t(x.usage),
     })),
     speakers: pack.speakers.map((s) => t(s.name)),
+    speakerNotes: pack.speakers.map((s) => (s.note ? t(s.note) : null)),
   };
 }

@@ -6,26 +6,9 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { LoadedPack } from '../../lib/pack/bundle';
 import { segmentSource } from '../../lib/pack/source';
+import { marksEn, marksZh, packMatchers } from '../../lib/pack/term-patterns';
 import type { Segment, Speaker, TalkPack, Term } from '../../lib/pack/types';
-import { createTermMatcher, splitRuns, type Run, type TermMatcher } from '../../lib/terms';
-
-const LATIN = /^[\x20-\x7E·]+$/;
-
-function zhMatcher(terms: readonly Term[]): TermMatcher {
-  return createTermMatcher(
-    terms.flatMap((t) => [t.term, ...(t.zh ? [t.zh] : []), ...t.aliases].map((pattern) => ({ termId: t.id, pattern }))),
-  );
-}
-
-function enMatcher(terms: readonly Term[]): TermMatcher {
-  return createTermMatcher(
-    terms.flatMap((t) =>
-      [t.term, t.en, ...t.aliasesEn, ...t.aliases.filter((a) => LATIN.test(a))]
-        .filter((p) => LATIN.test(p))
-        .map((pattern) => ({ termId: t.id, pattern })),
-    ),
-  );
-}
+import { splitRuns, type Run } from '../../lib/terms';
 
 export interface TalkView {
   pack: TalkPack;
@@ -42,9 +25,8 @@ export interface TalkView {
 }
 
 export function prepareView(pack: TalkPack): TalkView {
-  const zh = zhMatcher(pack.terms);
-  const en = enMatcher(pack.terms);
-  const matchesZh = pack.segments.map((s) => zh.find(s.text));
+  const matchers = packMatchers(pack.terms);
+  const matchesZh = pack.segments.map((s) => marksZh(matchers, s));
   const cacheEn = new Map<number, Run[]>();
   const mentions = new Map<string, number[]>(pack.terms.map((t) => [t.id, []]));
   matchesZh.forEach((ms, i) => {
@@ -60,8 +42,8 @@ export function prepareView(pack: TalkPack): TalkView {
     runsEn(i) {
       let runs = cacheEn.get(i);
       if (!runs) {
-        const text = pack.segments[i]?.textEn ?? '';
-        runs = splitRuns(text, en.find(text));
+        const seg = pack.segments[i];
+        runs = seg ? splitRuns(seg.textEn, marksEn(matchers, seg)) : [];
         cacheEn.set(i, runs);
       }
       return runs;

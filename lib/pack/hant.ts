@@ -13,6 +13,8 @@ export interface HantBundle {
   chapters: { title: string; summary: string }[];
   terms: { term: string; zh: string | null; aliases: string[]; short: string; long: string; usage: string }[];
   speakers: string[];
+  /** Each speaker's note (null where there is none). */
+  speakerNotes?: (string | null)[];
 }
 
 /** Apply Traditional text to a pack; a bundle that does not fit is refused (the caller keeps Simplified). */
@@ -27,13 +29,17 @@ export function applyHant(pack: TalkPack, json: unknown): TalkPack {
     !Array.isArray(h.terms) ||
     h.terms.length !== pack.terms.length ||
     !isStringArray(h.speakers) ||
-    h.speakers.length !== pack.speakers.length
+    h.speakers.length !== pack.speakers.length ||
+    (h.speakerNotes !== undefined && (!Array.isArray(h.speakerNotes) || h.speakerNotes.length !== pack.speakers.length))
   ) {
     throw new BundleError('hant: does not match the pack');
   }
   return {
     ...pack,
-    speakers: pack.speakers.map((s, i) => ({ ...s, name: h.speakers[i] ?? s.name })),
+    speakers: pack.speakers.map((s, i) => {
+      const note = h.speakerNotes?.[i];
+      return { ...s, name: h.speakers[i] ?? s.name, ...(typeof note === 'string' ? { note } : {}) };
+    }),
     segments: pack.segments.map((s, i) => ({ ...s, text: h.segments[i] ?? s.text })),
     chapters: pack.chapters.map((c, i) => ({ ...c, title: h.chapters[i]?.title ?? c.title, summary: h.chapters[i]?.summary ?? c.summary })),
     terms: pack.terms.map((t, i) => {

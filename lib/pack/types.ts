@@ -1,4 +1,7 @@
 /** The talk pack: everything the companion knows about the talk, as plain data. */
+import type { TermExclusion } from '../terms';
+
+export type { TermExclusion };
 
 export type SpeakerRole = 'moderator' | 'panelist' | 'audience';
 
@@ -10,7 +13,9 @@ export interface Speaker {
   role: SpeakerRole;
   /** True when the label is an inference from the discussion rather than said outright. */
   inferred: boolean;
+  /** How the label and the attribution were arrived at (shown with the speaker label); required when inferred. */
   note?: string;
+  noteEn?: string;
 }
 
 export interface Segment {
@@ -22,6 +27,12 @@ export interface Segment {
   textEn: string;
   /** Present when a word or the attribution could not be recovered; says what is unsure. */
   uncertain?: string;
+  /**
+   * Matches in `text` (resp. `textEn`) that are not the glossary term, e.g. a homonym in
+   * ordinary use: term id and [start, end) in that text. Each must name an actual match.
+   */
+  noTerms?: TermExclusion[];
+  noTermsEn?: TermExclusion[];
 }
 
 export interface Chapter {
@@ -55,6 +66,8 @@ export interface Term {
   related: string[];
   usage: string;
   usageEn: string;
+  /** Present when part of the entry (what the speaker refers to, a date) is an inference: says what. */
+  uncertain?: string;
 }
 
 export interface VideoRef {

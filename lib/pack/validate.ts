@@ -1,5 +1,6 @@
 import { HAN, countHan, isFiniteNumber, isNonEmptyString, isRecord, isStringArray, type Json } from '../guard';
-import type { Chapter, Link, PackFiles, Segment, Speaker, TalkPack, Term, VideoRef } from './types';
+import { packMatchers, type PackMatchers } from './term-patterns';
+import type { Chapter, Link, PackFiles, Segment, Speaker, TalkPack, Term, TermExclusion, VideoRef } from './types';
 
 /** A broken pack: the message names the item and the field. */
 export class PackError extends Error {
@@ -59,6 +60,9 @@ class Reader {
     if (!isStringArray(v) || v.some((s) => s.length === 0)) this.fail(field, 'expected an array of non-empty strings');
     return v;
   }
+  optList(field: string): unknown[] | undefined {
+    return this.obj[field] === undefined ? undefined : this.list(field);
+  }
   list(field: string): unknown[] {
     const v = this.obj[field];
     if (!Array.isArray(v)) this.fail(field, 'expected an array');
@@ -112,7 +116,13 @@ function readSpeakers(v: unknown): Speaker[] {
       inferred: r.bool('inferred'),
     };
     const note = r.optStr('note');
+    const noteEn = r.optStr('noteEn');
+    // An inferred label shows its reasoning, in both languages; a note never comes in one language only.
+    if (s.inferred && !note) return r.fail('note', 'an inferred label needs a note saying how it was inferred');
+    if (note && !noteEn) return r.fail('noteEn', 'expected an English note beside the note');
+    if (noteEn && !note) return r.fail('note', 'expected a note beside the English note');
     if (note) s.note = note;
+    if (noteEn) s.noteEn = r.noHan('noteEn', noteEn);
     return s;
   });
   uniqueIds('speakers', speakers);
@@ -145,12 +155,57 @@ function readSegments(v: unknown, raw: string, speakerIds: Set<string>): Segment
     const seg: Segment = { id, speaker, span: [start, end], text, textEn: r.noHan('textEn', r.str('textEn')) };
     const uncertain = r.optStr('uncertain');
     if (uncertain) seg.uncertain = uncertain;
+    const noTerms = readExclusions(r, 'noTerms', text);
+    if (noTerms) seg.noTerms = noTerms;
+    const noTermsEn = readExclusions(r, 'noTermsEn', seg.textEn);
+    if (noTermsEn) seg.noTermsEn = noTermsEn;
     return seg;
   });
   if (segments.length === 0) throw new PackError('segments: empty');
   if (expected !== raw.length) throw new PackError(`segments: spans end at ${expected}, raw.txt ends at ${raw.length} (text lost)`);
   uniqueIds('segments', segments);
   return segments;
+}
+
+/** Shape only: `[{ term, at: [start, end] }]` with the span inside `text`. Whether it is a real match is checked once the glossary is read. */
+function readExclusions(r: Reader, field: string, text: string): TermExclusion[] | undefined {
+  const v = r.optList(field);
+  if (v === undefined) return undefined;
+  if (v.length === 0) return r.fail(field, 'expected a non-empty array when present');
+  return v.map((x, k) => {
+    if (!isRecord(x)) return r.fail(`${field}[${k}]`, 'expected {term, at: [start, end]}');
+    const term = x.term;
+    const at = x.at;
+    if (!isNonEmptyString(term)) return r.fail(`${field}[${k}].term`, 'expected a term id');
+    if (!Array.isArray(at) || at.length !== 2 || !Number.isInteger(at[0]) || !Number.isInteger(at[1]))
+      return r.fail(`${field}[${k}].at`, 'expected [start, end] integers');
+    const [a, b] = at as [number, number];
+    if (a < 0 || b <= a || b > text.length)
+      return r.fail(`${field}[${k}].at`, `span [${a}, ${b}] out of range: the text has ${text.length} characters`);
+    return { term, at: [a, b] as const };
+  });
+}
+
+/** Every exclusion names a known term and covers a match the view would otherwise show. */
+function checkExclusions(segments: Segment[], terms: Term[], matchers: PackMatchers): void {
+  const ids = new Set(terms.map((t) => t.id));
+  segments.forEach((seg, i) => {
+    for (const [field, list, text, matcher] of [
+      ['noTerms', seg.noTerms, seg.text, matchers.zh],
+      ['noTermsEn', seg.noTermsEn, seg.textEn, matchers.en],
+    ] as const) {
+      if (!list) continue;
+      const found = matcher.find(text);
+      list.forEach((x, k) => {
+        const where = `segments[${i}] (${seg.id}).${field}[${k}]`;
+        if (!ids.has(x.term)) throw new PackError(`${where}.term: unknown term "${x.term}"`);
+        const [a, b] = x.at;
+        if (!found.some((m) => m.termId === x.term && m.start === a && m.end === b)) {
+          throw new PackError(`${where}.at: [${a}, ${b}] ("${text.slice(a, b)}") is not a match of "${x.term}"`);
+        }
+      });
+    }
+  });
 }
 
 function readChapters(v: unknown, segmentIndex: Map<string, number>): Chapter[] {
@@ -195,22 +250,27 @@ function readLinks(r: Reader): Link[] {
 }
 
 function readTerms(v: unknown): Term[] {
-  const terms = records('glossary', v).map(({ r }) => ({
-    id: r.str('id'),
-    term: r.str('term'),
-    zh: r.strOrNull('zh'),
-    en: r.noHan('en', r.str('en')),
-    aliases: r.strings('aliases'),
-    aliasesEn: r.strings('aliasesEn'),
-    short: r.maxLen('short', r.str('short'), MAX_SHORT),
-    long: r.maxLen('long', r.str('long'), MAX_LONG),
-    shortEn: r.noHan('shortEn', r.str('shortEn')),
-    longEn: r.noHan('longEn', r.str('longEn')),
-    links: readLinks(r),
-    related: r.strings('related'),
-    usage: r.str('usage'),
-    usageEn: r.noHan('usageEn', r.str('usageEn')),
-  }));
+  const terms = records('glossary', v).map(({ r }) => {
+    const t: Term = {
+      id: r.str('id'),
+      term: r.str('term'),
+      zh: r.strOrNull('zh'),
+      en: r.noHan('en', r.str('en')),
+      aliases: r.strings('aliases'),
+      aliasesEn: r.strings('aliasesEn'),
+      short: r.maxLen('short', r.str('short'), MAX_SHORT),
+      long: r.maxLen('long', r.str('long'), MAX_LONG),
+      shortEn: r.noHan('shortEn', r.str('shortEn')),
+      longEn: r.noHan('longEn', r.str('longEn')),
+      links: readLinks(r),
+      related: r.strings('related'),
+      usage: r.str('usage'),
+      usageEn: r.noHan('usageEn', r.str('usageEn')),
+    };
+    const uncertain = r.optStr('uncertain');
+    if (uncertain) t.uncertain = uncertain;
+    return t;
+  });
   uniqueIds('glossary', terms);
   const ids = new Set(terms.map((t) => t.id));
   terms.forEach((t, i) => {
@@ -229,5 +289,6 @@ export function validatePack(files: PackFiles): TalkPack {
   const segments = readSegments(files.segments, files.raw, new Set(speakers.map((s) => s.id)));
   const chapters = readChapters(files.chapters, new Map(segments.map((s, i) => [s.id, i])));
   const terms = readTerms(files.glossary);
+  checkExclusions(segments, terms, packMatchers(terms));
   return { video, raw: files.raw, speakers, segments, chapters, terms };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readBundle } from '../../lib/pack/bundle';
 import { applyHant } from '../../lib/pack/hant';
 import { countHan } from '../../lib/guard';
+import { marksZh, packMatchers } from '../../lib/pack/term-patterns';
 import { buildHantBundle, buildPackBundle, syllables } from '../../scripts/pack-bundle';
 
 const { bundle, pack } = buildPackBundle();
@@ -35,5 +36,28 @@ describe('build-time bundles', () => {
     expect(applied.segments[0]!.text).not.toBe(pack.segments[0]!.text);
     expect(applied.segments[0]!.textEn).toBe(pack.segments[0]!.textEn);
     expect(() => applyHant(pack, { ...hant, segments: [] })).toThrow();
+    // Speaker notes (the label's reasoning, shown as the chip's tooltip) follow the script too.
+    const meng = applied.speakers.find((x) => x.id === 'meng')!;
+    expect(meng.note).toContain('孟老師');
+    expect(meng.noteEn).toBe(pack.speakers.find((x) => x.id === 'meng')!.noteEn);
+    expect(() => applyHant(pack, { ...hant, speakerNotes: [] })).toThrow();
+  });
+  it('Traditional text keeps the exclusions meaningful: the excluded span is still a match there, and still not shown', () => {
+    const applied = applyHant(pack, buildHantBundle(pack));
+    const m = packMatchers(applied.terms);
+    const excluded = applied.segments.filter((s) => s.noTerms);
+    expect(excluded.length).toBeGreaterThan(0);
+    for (const s of excluded) {
+      for (const x of s.noTerms!) {
+        expect(
+          m.zh.find(s.text).some((r) => r.termId === x.term && r.start === x.at[0] && r.end === x.at[1]),
+          s.id,
+        ).toBe(true);
+        expect(
+          marksZh(m, s).some((r) => r.start === x.at[0] && r.end === x.at[1]),
+          s.id,
+        ).toBe(false);
+      }
+    }
   });
 });

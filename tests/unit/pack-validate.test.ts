@@ -84,4 +84,90 @@ describe('validatePack', () => {
     f.segments[0]!.text = '字'.repeat(121);
     expect(() => validatePack(f)).toThrow('segments[0] (s001).text: more than 120 Han characters');
   });
+
+  describe('term exclusions (noTerms / noTermsEn)', () => {
+    // s067: "我觉得什么范式其实不重要，根本问题是我怎么做信号拆分，是吧？" — 信号拆分 is a real match.
+    const i = 66;
+    const withExclusion = (field: 'noTerms' | 'noTermsEn', x: unknown): ReturnType<typeof clone> => {
+      const f = clone();
+      f.segments[i]![field] = [x];
+      return f;
+    };
+    const span = (): [number, number] => {
+      const a = (clone().segments[i]!.text as string).indexOf('信号拆分');
+      return [a, a + 4];
+    };
+
+    it('accepts an exclusion that names a real match', () => {
+      expect(() => validatePack(withExclusion('noTerms', { term: 'signal-decomposition', at: span() }))).not.toThrow();
+    });
+    it('rejects a span outside the text', () => {
+      const f = withExclusion('noTerms', { term: 'signal-decomposition', at: [5, 500] });
+      expect(() => validatePack(f)).toThrow(
+        /segments\[66\] \(s067\)\.noTerms\[0\]\.at: span \[5, 500\] out of range: the text has \d+ characters/,
+      );
+      const g = withExclusion('noTermsEn', { term: 'signal-decomposition', at: [-1, 3] });
+      expect(() => validatePack(g)).toThrow(/s067\)\.noTermsEn\[0\]\.at: span \[-1, 3\] out of range/);
+      const h = withExclusion('noTerms', { term: 'signal-decomposition', at: [4, 4] });
+      expect(() => validatePack(h)).toThrow(/noTerms\[0\]\.at: span \[4, 4\] out of range/);
+    });
+    it('rejects an unknown term', () => {
+      const f = withExclusion('noTerms', { term: 'no-such-term', at: span() });
+      expect(() => validatePack(f)).toThrow('segments[66] (s067).noTerms[0].term: unknown term "no-such-term"');
+    });
+    it('rejects a span that is not a match of that term', () => {
+      const [a, b] = span();
+      // Off by one character.
+      expect(() => validatePack(withExclusion('noTerms', { term: 'signal-decomposition', at: [a + 1, b] }))).toThrow(
+        /s067\)\.noTerms\[0\]\.at: \[\d+, \d+\] \("号拆分"\) is not a match of "signal-decomposition"/,
+      );
+      // The right span, the wrong term.
+      expect(() => validatePack(withExclusion('noTerms', { term: 'diffusion-model', at: [a, b] }))).toThrow(
+        /is not a match of "diffusion-model"/,
+      );
+      // A span of the Chinese text given for the English text.
+      expect(() => validatePack(withExclusion('noTermsEn', { term: 'signal-decomposition', at: [a, b] }))).toThrow(
+        /noTermsEn\[0\]\.at: .* is not a match/,
+      );
+    });
+    it('rejects a malformed exclusion', () => {
+      expect(() => validatePack(withExclusion('noTerms', { term: 'signal-decomposition', at: [1.5, 3] }))).toThrow(
+        /noTerms\[0\]\.at: expected \[start, end\] integers/,
+      );
+      expect(() => validatePack(withExclusion('noTerms', 'signal-decomposition'))).toThrow(/noTerms\[0\]: expected \{term, at/);
+      const f = clone();
+      f.segments[i]!.noTerms = [];
+      expect(() => validatePack(f)).toThrow(/noTerms: expected a non-empty array when present/);
+    });
+  });
+
+  describe('speakers: inferred labels and notes', () => {
+    const meng = (): { f: ReturnType<typeof clone>; s: Obj } => {
+      const f = clone();
+      const s = f.speakers.find((x) => x.id === 'meng')!;
+      return { f, s };
+    };
+    it('rejects an inferred label without a note', () => {
+      const { f, s } = meng();
+      delete s.note;
+      delete s.noteEn;
+      expect(() => validatePack(f)).toThrow(/speakers\[\d\] \(meng\)\.note: an inferred label needs a note/);
+    });
+    it('rejects a note in one language only, and Han characters in the English note', () => {
+      const a = meng();
+      delete a.s.noteEn;
+      expect(() => validatePack(a.f)).toThrow(/\(meng\)\.noteEn: expected an English note beside the note/);
+      const b = clone();
+      delete b.speakers.find((x) => x.id === 'gu')!.note;
+      expect(() => validatePack(b)).toThrow(/\(gu\)\.note: expected a note beside the English note/);
+      const c = meng();
+      c.s.noteEn = '推断 from the order';
+      expect(() => validatePack(c.f)).toThrow(/\(meng\)\.noteEn: Han characters in an English field/);
+    });
+    it('rejects an inferred flag that is not a boolean', () => {
+      const { f, s } = meng();
+      s.inferred = 'yes';
+      expect(() => validatePack(f)).toThrow(/\(meng\)\.inferred: expected true or false/);
+    });
+  });
 });

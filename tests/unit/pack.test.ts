@@ -4,8 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countHan } from '../../lib/guard';
+import { marksEn, marksZh, packMatchers } from '../../lib/pack/term-patterns';
 import { bodyStart } from '../../lib/pack/validate';
-import { createTermMatcher } from '../../lib/terms';
+import { createTermMatcher, type TermMatch } from '../../lib/terms';
 import { loadPack, readCorrections, TALK_DIR } from '../../scripts/pack-files';
 
 const pack = loadPack();
@@ -103,8 +104,19 @@ describe('speakers', () => {
     expect(roles.filter((r) => r === 'audience').length).toBeGreaterThanOrEqual(3);
     for (const s of pack.speakers.filter((x) => x.role === 'panelist')) expect(s.name).toMatch(/^.老师$/);
   });
-  it('mark inferred labels', () => {
+  it('mark inferred labels, and say how in both languages', () => {
     expect(pack.speakers.some((s) => s.inferred)).toBe(true);
+    for (const s of pack.speakers.filter((x) => x.inferred)) {
+      expect(s.note?.length ?? 0, s.id).toBeGreaterThan(20);
+      expect(s.noteEn?.length ?? 0, s.id).toBeGreaterThan(20);
+    }
+  });
+  it('the panelist called 孟老师 only by one ASR word is marked inferred, with the evidence in the note', () => {
+    const meng = pack.speakers.find((s) => s.id === 'meng')!;
+    expect(meng.inferred).toBe(true);
+    expect(meng.note).toMatch(/孟孟老师/);
+    expect(meng.note).toMatch(/智杰/);
+    expect(meng.note).toMatch(/上海交通大学/);
   });
   it('every one speaks', () => {
     for (const sp of pack.speakers)
@@ -174,5 +186,99 @@ describe('glossary', () => {
       for (const r of t.related) expect(ids.has(r), `${t.id} → ${r}`).toBe(true);
       expect(HAN_ANYWHERE.test(t.shortEn + t.longEn + t.en), t.id).toBe(false);
     }
+  });
+});
+
+describe('term marks', () => {
+  const matchers = packMatchers(pack.terms);
+  const ids = new Set(pack.terms.map((t) => t.id));
+  const WORD = /[A-Za-z0-9]/;
+  /** A mark that starts or ends in the middle of a Latin word ("AR" in "VAR", "RL" in "world"). */
+  const insideWord = (text: string, m: TermMatch): boolean =>
+    (WORD.test(text[m.start] ?? '') && WORD.test(text[m.start - 1] ?? '')) ||
+    (WORD.test(text[m.end - 1] ?? '') && WORD.test(text[m.end] ?? ''));
+  const sides = (s: (typeof pack.segments)[number]) =>
+    [
+      { text: s.text, exclusions: s.noTerms ?? [], raw: matchers.zh.find(s.text), shown: marksZh(matchers, s) },
+      { text: s.textEn, exclusions: s.noTermsEn ?? [], raw: matchers.en.find(s.textEn), shown: marksEn(matchers, s) },
+    ] as const;
+
+  it('every exclusion lies inside its segment and covers a real match of its term, which is then not shown', () => {
+    let n = 0;
+    for (const s of pack.segments) {
+      for (const { text, exclusions, raw, shown } of sides(s)) {
+        for (const x of exclusions) {
+          n++;
+          const [a, b] = x.at;
+          expect(ids.has(x.term), `${s.id}: ${x.term}`).toBe(true);
+          expect(a >= 0 && a < b && b <= text.length, `${s.id}: [${a}, ${b}]`).toBe(true);
+          expect(
+            raw.some((m) => m.termId === x.term && m.start === a && m.end === b),
+            `${s.id}: "${text.slice(a, b)}"`,
+          ).toBe(true);
+          expect(
+            shown.some((m) => m.start === a && m.end === b),
+            `${s.id}: still shown`,
+          ).toBe(false);
+        }
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(5);
+  });
+
+  it('no segment marks a term inside a longer Latin word, in Chinese or English text', () => {
+    const bad: string[] = [];
+    let marks = 0;
+    for (const s of pack.segments) {
+      for (const { text, shown } of sides(s)) {
+        marks += shown.length;
+        for (const m of shown) if (insideWord(text, m)) bad.push(`${s.id}: "${text.slice(m.start, m.end)}" (${m.termId})`);
+      }
+    }
+    expect(marks).toBeGreaterThan(300);
+    expect(bad).toEqual([]);
+  });
+
+  it('short acronyms mark only themselves: AR not in VAR, RL not in world, SD not in SD3/SDXL', () => {
+    const shortAcronyms = new Set(['AR', 'RL', 'SD', 'FID', 'VAR', 'ViT', 'NLL', 'GAN', 'SFT', 'PAC']);
+    for (const s of pack.segments) {
+      for (const { text, shown } of sides(s)) {
+        for (const m of shown) {
+          const surface = text.slice(m.start, m.end);
+          if (shortAcronyms.has(surface.toUpperCase()) || shortAcronyms.has(surface)) expect(surface, s.id).toMatch(/^[A-Z][A-Za-z]*$/);
+        }
+      }
+    }
+    const at = (id: string) => pack.segments.find((s) => s.id === id)!;
+    expect(marksZh(matchers, at('s076')).map((m) => m.termId)).toContain('var');
+    expect(marksZh(matchers, at('s076')).map((m) => m.termId)).not.toContain('autoregressive');
+    expect(marksEn(matchers, at('s081')).map((m) => m.termId)).not.toContain('rl');
+    expect(marksZh(matchers, at('s289')).map((m) => m.termId)).toContain('stable-diffusion');
+    expect(marksZh(matchers, at('s275')).map((m) => m.termId)).toEqual(['sd3']);
+  });
+
+  it("audience member 2's 思维链 (his own line of thought) does not open the chain-of-thought entry; audience member 1's does", () => {
+    const cot = (id: string) => {
+      const s = pack.segments.find((x) => x.id === id)!;
+      return [...marksZh(matchers, s), ...marksEn(matchers, s)].filter((m) => m.termId === 'chain-of-thought').length;
+    };
+    for (const id of ['s232', 's236', 's238']) expect(cot(id), id).toBe(0);
+    for (const id of ['s211', 's212', 's215']) expect(cot(id), id).toBeGreaterThan(0);
+    for (const s of pack.segments.filter((x) => x.speaker === 'aud2')) expect(cot(s.id), s.id).toBe(0);
+  });
+
+  it('预训练 marks Pretraining; longer names win over the ones inside them', () => {
+    const termsAt = (id: string) =>
+      marksZh(
+        matchers,
+        pack.segments.find((s) => s.id === id)!,
+      ).map((m) => m.termId);
+    expect(termsAt('s283')).toContain('pretraining');
+    expect(termsAt('s284')).toContain('pretraining');
+    expect(termsAt('s284')).toContain('sd3');
+    expect(termsAt('s034')).toEqual(['diffusionbert']);
+    expect(termsAt('s020')).toContain('tokenization');
+    expect(termsAt('s020')).not.toContain('token');
+    expect(termsAt('s095')).toEqual(['nll', 'nll']);
   });
 });

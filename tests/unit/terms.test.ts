@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTermMatcher, splitRuns } from '../../lib/terms';
+import { createTermMatcher, splitRuns, withoutExcluded } from '../../lib/terms';
 
 const m = createTermMatcher([
   { termId: 'ar', pattern: 'AR' },
@@ -48,5 +48,33 @@ describe('term matcher', () => {
     const runs = splitRuns(text, m.find(text));
     expect(runs.map((r) => r.text).join('')).toBe(text);
     expect(runs.filter((r) => r.termId).map((r) => r.termId)).toEqual(['var', 'dm']);
+  });
+});
+
+describe('acronyms and exclusions', () => {
+  const x = createTermMatcher([
+    { termId: 'ar', pattern: 'AR' },
+    { termId: 'rl', pattern: 'RL' },
+    { termId: 'sd', pattern: 'SD' },
+    { termId: 'sd3', pattern: 'SD3' },
+    { termId: 'tf', pattern: 'Transformer' },
+  ]);
+  const ids = (text: string): string[] => x.find(text).map((r) => `${r.termId}@${r.start}-${r.end}`);
+  it('matches all-capital acronyms only as written', () => {
+    expect(ids('AR and ar, RL and rl, SD and sd')).toEqual(['ar@0-2', 'rl@11-13', 'sd@22-24']);
+    expect(ids('world, early, are, fairly')).toEqual([]);
+    expect(ids('transformer')).toEqual(['tf@0-11']);
+  });
+  it('keeps the longest acronym and never one inside a word', () => {
+    expect(ids('SD3和SD，SDXL')).toEqual(['sd3@0-3', 'sd@4-6']);
+  });
+  it('drops exactly the excluded matches', () => {
+    const text = 'AR和AR';
+    const all = x.find(text);
+    expect(withoutExcluded(all, [{ term: 'ar', at: [3, 5] }]).map((r) => r.start)).toEqual([0]);
+    // Another term or another span excludes nothing.
+    expect(withoutExcluded(all, [{ term: 'rl', at: [3, 5] }])).toHaveLength(2);
+    expect(withoutExcluded(all, [{ term: 'ar', at: [2, 5] }])).toHaveLength(2);
+    expect(withoutExcluded(all, undefined)).toBe(all);
   });
 });

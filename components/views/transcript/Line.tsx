@@ -91,8 +91,9 @@ export function chapterHead(doc: Document, chapter: Chapter, first: number, time
   );
 }
 
-export function speakerChip(doc: Document, speakerId: string, name: string): HTMLElement {
-  return el(doc, 'div', { class: `chip sp-${speakerId}` }, name);
+/** The speaker label; its note (how the label was inferred) is the tooltip. */
+export function speakerChip(doc: Document, speakerId: string, name: string, note?: string): HTMLElement {
+  return el(doc, 'div', note ? { class: `chip sp-${speakerId}`, title: note } : { class: `chip sp-${speakerId}` }, name);
 }
 
 export function section(doc: Document): HTMLElement {

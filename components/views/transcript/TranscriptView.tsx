@@ -87,7 +87,8 @@ export function TranscriptView({ hidden }: { hidden: boolean }) {
       }
       if (s.speakerLabels) {
         const sp = view.speakers.get(g.speaker);
-        box.append(speakerChip(doc, g.speaker, (o.lang === 'en' ? sp?.nameEn : sp?.name) ?? g.speaker));
+        const en = o.lang === 'en';
+        box.append(speakerChip(doc, g.speaker, (en ? sp?.nameEn : sp?.name) ?? g.speaker, en ? sp?.noteEn : sp?.note));
       }
       for (const { seg, index } of g.items) {
         const line = lineElement(
