@@ -1,0 +1,87 @@
+/**
+ * Listening to the page's own <video> for "listen to align": its audio is tapped with
+ * `captureStream()` into Web Audio and reduced, as it plays, to per-frame levels by the pure
+ * extractor in lib/audio (nothing is recorded; only the levels leave this file).
+ *
+ * The page's sound is untouched: captureStream() copies the element's output without
+ * rerouting it (Chrome), and our graph ends in a silent gain node (a ScriptProcessor only runs
+ * while connected to the destination). Firefox's mozCaptureStream() reroutes the element's
+ * output into the stream instead, so there we do not listen (see `listenSupport`).
+ *
+ * A ScriptProcessor rather than an AudioWorklet: a worklet's module must be loaded from a URL
+ * the page's CSP may refuse; 4096-sample buffers mean ~12 callbacks a second of ~0.1 ms each.
+ */
+import { createFeatureExtractor, type FeatureChunk } from '../../lib/audio/features';
+
+export type ListenSupport = { ok: true } | { ok: false; reason: 'firefox' | 'no-capture' | 'no-web-audio' | 'not-video' };
+
+type CapturableVideo = HTMLVideoElement & { captureStream?: () => MediaStream; mozCaptureStream?: () => MediaStream };
+
+export function listenSupport(el: Element | null, win: Window): ListenSupport {
+  if (!(el instanceof win.HTMLVideoElement)) return { ok: false, reason: 'not-video' };
+  const v = el as CapturableVideo;
+  if (typeof v.captureStream !== 'function') return { ok: false, reason: v.mozCaptureStream ? 'firefox' : 'no-capture' };
+  if (typeof (win as Window & { AudioContext?: unknown }).AudioContext !== 'function') return { ok: false, reason: 'no-web-audio' };
+  return { ok: true };
+}
+
+export interface Listening {
+  /** Chunks of levels, in media time. */
+  readonly sampleRate: number;
+}
+
+/**
+ * Start listening; call from a user gesture (the AudioContext needs one). Everything stops with
+ * `life`: the graph is disconnected, the captured track stopped and the context closed.
+ */
+export function listen(video: HTMLVideoElement, life: AbortSignal, onChunk: (c: FeatureChunk) => void): Listening {
+  const stream = (video as CapturableVideo).captureStream!();
+  const ctx = new AudioContext();
+  const extractor = createFeatureExtractor({ sampleRate: ctx.sampleRate });
+  const processor = ctx.createScriptProcessor(4096, 1, 1);
+  const mute = ctx.createGain();
+  mute.gain.value = 0;
+  let source: MediaStreamAudioSourceNode | null = null;
+
+  const connect = (): void => {
+    source?.disconnect();
+    source = null;
+    // A stream has no audio track until the element plays audio; tracks change on a new src.
+    if (stream.getAudioTracks().length === 0) return;
+    source = ctx.createMediaStreamSource(stream);
+    source.connect(processor);
+  };
+  processor.onaudioprocess = (e) => {
+    if (video.paused || video.seeking) return;
+    const samples = e.inputBuffer.getChannelData(0);
+    const rate = video.playbackRate || 1;
+    // The buffer ends about now: its first sample played `samples.length / sampleRate` ago.
+    const start = video.currentTime - (samples.length / ctx.sampleRate) * rate;
+    for (const c of extractor.push(samples, start, rate)) onChunk(c);
+  };
+  processor.connect(mute);
+  mute.connect(ctx.destination);
+  connect();
+  stream.addEventListener('addtrack', connect, { signal: life });
+  const restart = (): void => extractor.reset();
+  for (const type of ['seeking', 'pause', 'emptied', 'ratechange'] as const) video.addEventListener(type, restart, { signal: life });
+  // The context may start suspended when the gesture was consumed elsewhere; resume on play.
+  const resume = (): void => void ctx.resume().catch(() => undefined);
+  video.addEventListener('play', resume, { signal: life });
+  resume();
+
+  life.addEventListener(
+    'abort',
+    () => {
+      for (const c of extractor.flush()) onChunk(c);
+      processor.onaudioprocess = null;
+      source?.disconnect();
+      processor.disconnect();
+      mute.disconnect();
+      stream.getTracks().forEach((t) => t.stop());
+      void ctx.close().catch(() => undefined);
+    },
+    { once: true },
+  );
+  return { sampleRate: ctx.sampleRate };
+}
