@@ -55,6 +55,8 @@ describe('fetchSubtitleCues', () => {
         { from: 1, to: 2, text: '大家好' },
         { from: 2.5, to: 4, text: '我们开始' },
       ],
+      chapters: [],
+      playerCalls: 1,
     });
     expect(f.calls).toEqual([`${PLAYER_API}?bvid=BV1DS411w7hz&cid=${CID}`, `https:${CUE_URL}`]);
   });
