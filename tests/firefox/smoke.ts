@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('build it first: npm run build:firefox');
   ensureMedia();
   const bidi = await launchFirefox();
-  const site: SiteLog = { offsite: [], api: [], extension: [] };
+  const site: SiteLog = { offsite: [], api: [], extension: [], signatures: [] };
   const errors: string[] = [];
   const checks: string[] = [];
   const pass = (what: string): void => void checks.push(what);
