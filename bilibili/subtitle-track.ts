@@ -7,10 +7,10 @@
  * stays. Uploader chapters from the same answer ride along (cached with the track).
  * At most one warning per load.
  */
-import { alignCues, alignedShare, MIN_ALIGNED_SHARE, type Cue } from '../lib/align';
+import type { Cue } from '../lib/align';
 import { isFiniteNumber, isRecord } from '../lib/guard';
-import { fetchSubtitleCues, readCues, type SubtitleRequest } from './subtitles';
-import { readViewPoints, type UploaderChapter } from './view-points';
+import { askForTrack, type SubtitleRequest } from './subtitles';
+import type { UploaderChapter } from './view-points';
 
 export const SUBTITLE_CACHE_DAYS = 30;
 
@@ -33,72 +33,62 @@ export interface TrackCache {
 export interface TrackLoad extends SubtitleRequest {
   /** The segments' raw texts, in order. */
   sources: readonly string[];
+  /** The estimated starts, to fill what the track leaves open. */
+  estimate: () => number[];
   cache: TrackCache;
 }
 
 export interface TrackOutcome {
-  /** Start per segment (null where the track is not confident), or null when no track was accepted. */
-  known: (number | null)[] | null;
+  /** A start per segment from the track, or null when no track was accepted. */
+  starts: number[] | null;
   chapters: UploaderChapter[];
   /** One line for the console; null when there is nothing to say (no track for a logged-out user). */
   warning: string | null;
   from: 'cache' | 'network' | null;
 }
 
-/** A cached record, re-validated like a fresh answer (storage is as untrusted as the network). */
-function readRecord(hit: unknown, cid: number, duration: number, now: number): { cues: Cue[]; chapters: UploaderChapter[] } | null {
-  if (!isRecord(hit) || hit.v !== 1 || hit.cid !== cid || !isFiniteNumber(hit.fetchedAt)) return null;
-  if (!(now - hit.fetchedAt < SUBTITLE_CACHE_DAYS * 86_400_000)) return null;
-  try {
-    const cues = (Array.isArray(hit.cues) ? hit.cues : []) as Partial<Cue>[];
-    const chapters = (Array.isArray(hit.chapters) ? hit.chapters : []) as Partial<UploaderChapter>[];
-    return {
-      cues: readCues({ body: cues.map((c) => ({ from: c?.from, to: c?.to, content: c?.text })) }, duration),
-      chapters: readViewPoints(
-        chapters.map((c) => ({ type: 2, from: c?.start, to: c?.end, content: c?.title })),
-        duration,
-      ),
-    };
-  } catch {
-    return null;
-  }
-}
+const cuesModule = () => import('./subtitle-cues');
 
-function fit(sources: readonly string[], cues: readonly Cue[]): { known: (number | null)[]; share: number } {
-  const known = alignCues(sources, cues);
-  return { known, share: alignedShare(sources, known) };
-}
-
-const refusal = (share: number): string =>
-  `${Math.round(share * 100)}% of the lines align with it (this talk's track aligns nearly all, another video's almost none; needs ${MIN_ALIGNED_SHARE * 100}%)`;
+const refusal = (share: number): string => `${Math.round(share * 100)}% of the lines align with it (this talk's track: nearly all)`;
 
 export async function loadTrack(req: TrackLoad): Promise<TrackOutcome> {
   const now = req.now?.() ?? Date.now();
   const notes: string[] = [];
-  const cached = readRecord(await req.cache.read().catch(() => null), req.cid, req.duration, now);
-  if (cached) {
-    const f = fit(req.sources, cached.cues);
-    if (f.share >= MIN_ALIGNED_SHARE) return { known: f.known, chapters: cached.chapters, warning: null, from: 'cache' };
-    // Cached before this check existed: drop it and ask Bilibili again.
-    notes.push(`cached track dropped (foreign-track): ${refusal(f.share)}`);
-    void req.cache.drop().catch(() => undefined);
-  }
-  const say = (line: string | null): string | null => {
-    const all = [...notes, ...(line ? [line] : [])];
+  const say = (...lines: (string | null)[]): string | null => {
+    const all = [...notes, ...lines.filter((l): l is string => !!l)];
     return all.length ? `subtitles: ${all.join('; ')}` : null;
   };
-  const result = await fetchSubtitleCues(req);
-  const signed = result.signedRefused ? `signed player call refused (${result.signedRefused}), asked unsigned` : null;
-  if (!result.ok) {
-    const why = result.reason === 'none' ? null : `ignored (${result.reason}): ${result.detail ?? ''}`;
-    return { known: null, chapters: result.chapters, warning: say([signed, why].filter(Boolean).join('; ') || null), from: null };
+  const hit = await req.cache.read().catch(() => null);
+  if (
+    isRecord(hit) &&
+    hit.v === 1 &&
+    hit.cid === req.cid &&
+    isFiniteNumber(hit.fetchedAt) &&
+    now - hit.fetchedAt < SUBTITLE_CACHE_DAYS * 864e5
+  ) {
+    const { readCachedCues, readCachedChapters, fitTrack } = await cuesModule();
+    const cues = readCachedCues(hit.cues, req.duration);
+    const fit = cues && fitTrack(req.sources, cues, req.estimate, req.duration);
+    if (fit && 'starts' in fit)
+      return { starts: fit.starts, chapters: readCachedChapters(hit.chapters, req.duration), warning: null, from: 'cache' };
+    // Cached before this check existed (or spoilt): drop it and ask Bilibili again.
+    if (fit) notes.push(`cached track dropped (foreign-track): ${refusal(fit.share)}`);
+    void req.cache.drop().catch(() => undefined);
   }
-  const f = fit(req.sources, result.cues);
-  if (f.share < MIN_ALIGNED_SHARE) {
-    const why = `ignored (foreign-track): ${result.lan} track refused, ${refusal(f.share)}; not cached`;
-    return { known: null, chapters: result.chapters, warning: say([signed, why].filter(Boolean).join('; ')), from: null };
-  }
-  const record: TrackRecord = { v: 1, cid: req.cid, lan: result.lan, fetchedAt: now, cues: result.cues, chapters: result.chapters };
+  const asked = await askForTrack(req);
+  const signed = asked.signedRefused ? `signed player call refused (${asked.signedRefused}), asked unsigned` : null;
+  const base = { starts: null, chapters: asked.chapters, from: null };
+  const failed = (reason: string, detail: string) => ({
+    ...base,
+    warning: say(signed, reason === 'none' ? null : `ignored (${reason}): ${detail}`),
+  });
+  if (!asked.track) return failed(asked.failure?.reason ?? 'none', asked.failure?.detail ?? '');
+  const { fetchCues, fitTrack } = await cuesModule();
+  const got = await fetchCues(req, asked.track);
+  if (!got.ok) return failed(got.reason, got.detail);
+  const fit = fitTrack(req.sources, got.cues, req.estimate, req.duration);
+  if ('share' in fit) return failed('foreign-track', `${got.lan} track refused, ${refusal(fit.share)}; not cached`);
+  const record: TrackRecord = { v: 1, cid: req.cid, lan: got.lan, fetchedAt: now, cues: got.cues, chapters: asked.chapters };
   void req.cache.write(record).catch(() => undefined);
-  return { known: f.known, chapters: result.chapters, warning: say(signed), from: 'network' };
+  return { starts: fit.starts, chapters: asked.chapters, warning: say(signed), from: 'network' };
 }

@@ -7,19 +7,18 @@
  * WBI keys was refused (412, code -352/-403/-412, a v_voucher) → once unsigned; a logged-in
  * answer with an empty list (reported for real clients on the first call) → once after a pause;
  * a failure a retry can fix (network, timeout, 5xx) → once after a pause. A logged-out answer
- * is final. The cue file gets one retry for the same failures a retry can fix.
+ * is final. The cue file and the alignment (bilibili/subtitle-cues.ts) load only when there is
+ * a track: a logged-out user's page never fetches them.
  */
 import type { Cue } from '../lib/align';
 import { isFiniteNumber, isRecord } from '../lib/guard';
 import { signWbi, type WbiKeys } from '../lib/wbi';
-import { aidFromBvid } from './bvid';
-import { readViewPoints, type UploaderChapter } from './view-points';
+import { TALK } from './route';
+import type { UploaderChapter } from './view-points';
 
 export const PLAYER_API = 'https://api.bilibili.com/x/player/wbi/v2';
 export const MAX_PLAYER_CALLS = 2;
-export const MAX_CUES = 20_000;
 const MAX_BYTES = 4_000_000;
-const MAX_CUE_TEXT = 500;
 /** Answer codes of Bilibili's risk control (bilibili-API-collect docs/misc/sign/v_voucher.md, errcode.md). */
 const REFUSED_CODES = new Set([-352, -403, -412]);
 
@@ -60,7 +59,7 @@ export interface SubtitleRequest {
   retryDelayMs?: number;
 }
 
-class Failure extends Error {
+export class Failure extends Error {
   constructor(
     readonly reason: SubtitleFailure,
     detail: string,
@@ -72,7 +71,7 @@ class Failure extends Error {
   }
 }
 
-async function getJson(req: SubtitleRequest, url: string, credentials: RequestCredentials): Promise<unknown> {
+export async function getJson(req: SubtitleRequest, url: string, credentials: RequestCredentials): Promise<unknown> {
   if (req.signal.aborted) throw new Failure('network', 'session ended');
   // One deadline for headers and body; the session ending cancels both.
   const timeout = new AbortController();
@@ -107,7 +106,7 @@ async function getJson(req: SubtitleRequest, url: string, credentials: RequestCr
   }
 }
 
-const pause = (req: SubtitleRequest): Promise<void> =>
+export const pause = (req: SubtitleRequest): Promise<void> =>
   new Promise<void>((resolve) => {
     const id = setTimeout(resolve, req.retryDelayMs ?? 1500);
     req.signal.addEventListener('abort', () => (clearTimeout(id), resolve()), { once: true });
@@ -115,7 +114,7 @@ const pause = (req: SubtitleRequest): Promise<void> =>
     if (req.signal.aborted) throw new Failure('network', 'session ended');
   });
 
-interface Track {
+export interface Track {
   lan: string;
   url: string;
 }
@@ -123,7 +122,8 @@ interface Track {
 interface PlayerInfo {
   tracks: Track[];
   loggedIn: boolean;
-  chapters: UploaderChapter[];
+  /** `data.view_points` as sent: read (bilibili/view-points.ts) only when there are any. */
+  viewPoints: unknown;
 }
 
 /** Read a player answer: the tracks it lists, whether it is a logged-in user's, the uploader chapters. */
@@ -145,7 +145,7 @@ function readPlayer(json: unknown, req: SubtitleRequest, aid: number | null): Pl
     isRecord(s) && typeof s.lan === 'string' && typeof s.subtitle_url === 'string' ? [{ lan: s.lan, url: s.subtitle_url }] : [],
   );
   const loggedIn = isFiniteNumber(data.login_mid) && data.login_mid > 0 && data.need_login_subtitle !== true;
-  return { tracks, loggedIn, chapters: readViewPoints(data.view_points, req.duration) };
+  return { tracks, loggedIn, viewPoints: data.view_points };
 }
 
 /**
@@ -167,55 +167,6 @@ export function chooseTrack<T extends { lan: string }>(tracks: readonly T[]): T 
   let best: T | undefined;
   for (const t of tracks) if (rank(t) < 9 && (!best || rank(t) < rank(best))) best = t;
   return best;
-}
-
-/**
- * The cue file's URL, on Bilibili's hosts over https. An AI track's file is named
- * {aid}{cid}{hash} (…/bfs/ai_subtitle/prod/…): when its name starts with a number, it must start
- * with this part's aid and cid, or it is another video's track.
- */
-export function trackUrl(raw: string, aid: number | null, cid: number): string {
-  const href = raw.startsWith('//') ? `https:${raw}` : raw;
-  let u: URL | null = null;
-  try {
-    u = new URL(href);
-  } catch {
-    // refused below
-  }
-  if (!u || u.protocol !== 'https:' || !/(^|\.)(hdslb\.com|bilibili\.com)$/.test(u.hostname))
-    throw new Failure('malformed', 'subtitle URL off Bilibili');
-  const ids = /\/ai_subtitle\/(?:[^/]+\/)*(\d+)[^/]*$/.exec(u.pathname)?.[1];
-  if (ids && aid !== null && !ids.startsWith(`${aid}${cid}`))
-    throw new Failure('foreign-track', `track file ${ids.slice(0, 24)}… is not av${aid} cid ${cid}`);
-  return u.href;
-}
-
-const stripMarkup = (s: string): string =>
-  s
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** Validate a cue file body: finite, non-decreasing times within the duration, text only. */
-export function readCues(json: unknown, duration: number): Cue[] {
-  const body = isRecord(json) ? json.body : undefined;
-  if (!Array.isArray(body)) throw new Failure('malformed', 'no body');
-  if (body.length > MAX_CUES) throw new Failure('too-large', `${body.length} cues`);
-  const cues: Cue[] = [];
-  let prev = 0;
-  for (const c of body) {
-    if (!isRecord(c) || !isFiniteNumber(c.from) || !isFiniteNumber(c.to) || typeof c.content !== 'string') {
-      throw new Failure('bad-cues', 'cue shape');
-    }
-    if (c.from < prev - 0.001 || c.to < c.from || c.from < 0) throw new Failure('bad-cues', 'times not increasing');
-    if (c.content.length > MAX_CUE_TEXT) throw new Failure('bad-cues', 'cue text too long');
-    prev = c.from;
-    cues.push({ from: c.from, to: c.to, text: stripMarkup(c.content) });
-  }
-  if (cues.length === 0) throw new Failure('none', 'empty track');
-  const last = cues[cues.length - 1] as Cue;
-  if (duration > 0 && last.to > duration + 1) throw new Failure('past-duration', `last cue ends at ${last.to}s of ${duration}s`);
-  return cues;
 }
 
 /**
@@ -268,33 +219,39 @@ async function askPlayer(req: SubtitleRequest, aid: number | null, run: Run): Pr
   }
 }
 
-async function withRetry<T>(req: SubtitleRequest, f: () => Promise<T>): Promise<T> {
-  try {
-    return await f();
-  } catch (err) {
-    if (!(err instanceof Failure) || !err.retryable || req.signal.aborted) throw err;
-    await pause(req);
-    return f();
-  }
+/** What the player call gave: the Chinese track to fetch (if any), the uploader chapters, how it went. */
+export interface PlayerOutcome {
+  track: Track | null;
+  chapters: UploaderChapter[];
+  playerCalls: number;
+  signedRefused?: string;
+  failure?: { reason: SubtitleFailure; detail: string };
 }
 
-export async function fetchSubtitleCues(req: SubtitleRequest): Promise<SubtitleResult> {
-  const aid = aidFromBvid(req.bvid);
+export async function askForTrack(req: SubtitleRequest): Promise<PlayerOutcome> {
+  const aid = req.bvid === TALK.bvid ? TALK.aid : null;
   const run: Run = { calls: 0 };
-  let chapters: UploaderChapter[] = [];
-  const extras = () => ({ chapters, playerCalls: run.calls, ...(run.signedRefused ? { signedRefused: run.signedRefused } : {}) });
+  const extras = () => ({ playerCalls: run.calls, ...(run.signedRefused ? { signedRefused: run.signedRefused } : {}) });
   try {
     if (req.signal.aborted) throw new Failure('network', 'session ended');
     const info = await askPlayer(req, aid, run);
-    chapters = info.chapters;
-    const track = chooseTrack(info.tracks);
-    if (!track) throw new Failure('none', info.tracks.length ? 'no Chinese track' : 'no track');
-    const url = trackUrl(track.url, aid, req.cid);
-    // auth_key in the URL expires: fetch the cue file right away.
-    const cues = readCues(await withRetry(req, () => getJson(req, url, 'omit')), req.duration);
-    return { ok: true, cues, lan: track.lan, ...extras() };
+    const track = chooseTrack(info.tracks) ?? null;
+    const none = track ? {} : { failure: { reason: 'none' as const, detail: info.tracks.length ? 'no Chinese track' : 'no track' } };
+    // Most parts have no uploader chapters: their reader loads only for a part that has some.
+    const vp = info.viewPoints;
+    const chapters = Array.isArray(vp) && vp.length ? (await import('./view-points')).readViewPoints(vp, req.duration) : [];
+    return { track, chapters, ...extras(), ...none };
   } catch (err) {
     const f = err instanceof Failure ? err : new Failure('malformed', String(err));
-    return { ok: false, reason: f.reason, detail: f.message, ...extras() };
+    return { track: null, chapters: [], ...extras(), failure: { reason: f.reason, detail: f.message } };
   }
+}
+
+/** The player call, then (loaded only now) the cue file. */
+export async function fetchSubtitleCues(req: SubtitleRequest): Promise<SubtitleResult> {
+  const asked = await askForTrack(req);
+  const { track, failure, ...extras } = asked;
+  if (!track) return { ok: false, reason: failure?.reason ?? 'none', detail: failure?.detail, ...extras };
+  const { fetchCues } = await import('./subtitle-cues');
+  return { ...(await fetchCues(req, track)), ...extras };
 }

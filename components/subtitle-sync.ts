@@ -9,7 +9,6 @@ import { loadTrack } from '../bilibili/subtitle-track';
 import { pageFetch } from '../bilibili/subtitles';
 import type { UploaderChapter } from '../bilibili/view-points';
 import { readWbiKeys } from '../bilibili/wbi-keys';
-import { fillGaps } from '../lib/align';
 import type { LoadedPack } from '../lib/pack/bundle';
 import { timedUnits } from '../lib/pack/source';
 import { estimateStarts } from '../lib/timeline';
@@ -35,10 +34,11 @@ export async function loadSubtitles(
     signal: life,
     wbi: readWbiKeys(win),
     sources: units.map((u) => u.source),
+    estimate: () => estimateStarts(units, duration),
     cache: { read: () => item.getValue(), write: (r) => item.setValue(r), drop: () => item.removeValue() },
   });
   if (life.aborted) return;
   if (out.warning) console.warn(`[companion] ${out.warning}`);
   if (uploaderChapters) uploaderChapters.value = out.chapters;
-  if (out.known) aligned.value = fillGaps(out.known, estimateStarts(units, duration), duration);
+  if (out.starts) aligned.value = out.starts;
 }

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { aidFromBvid } from '../../bilibili/bvid';
-import { chooseTrack, fetchSubtitleCues, MAX_PLAYER_CALLS, PLAYER_API, trackUrl, type SubtitleRequest } from '../../bilibili/subtitles';
+import { TALK } from '../../bilibili/route';
+import { trackUrl } from '../../bilibili/subtitle-cues';
+import { chooseTrack, fetchSubtitleCues, MAX_PLAYER_CALLS, PLAYER_API, type SubtitleRequest } from '../../bilibili/subtitles';
 import { readViewPoints } from '../../bilibili/view-points';
 import { readWbiKeys } from '../../bilibili/wbi-keys';
 import { signWbi } from '../../lib/wbi';
@@ -272,6 +274,9 @@ describe('aid from the BV id', () => {
     ['BV1Sy4y1m7Uk', 798237972],
   ])('%s → av%i', (bvid, aid) => {
     expect(aidFromBvid(bvid)).toBe(aid);
+  });
+  it("is the talk's aid the code uses", () => {
+    expect(aidFromBvid(TALK.bvid)).toBe(TALK.aid);
   });
   it('refuses what is not a BV id', () => {
     expect(aidFromBvid('BV1DS411w7h')).toBeNull();
