@@ -4,9 +4,9 @@
  * on the first call, uploader chapters — reproduced by the fixture site, with requests counted.
  */
 import type { Page } from '@playwright/test';
-import { activeLine, expect, gotoTalk, media, panel, test, type Harness } from './harness';
+import { activeLine, expect, fixture, gotoTalk, media, panel, TALK, test, type Harness } from './harness';
 import { cueTrack, exportJson, foreignTrack, playerWithTrack } from './cues';
-import { MEDIA_DURATION } from './site';
+import { MEDIA_DURATION, STRICT_CSP, TALK_CIDS } from './site';
 
 const sourceLabel = (page: Page) => panel(page).locator('[data-timing-source]');
 const playerCalls = (h: Harness) => h.site.api.filter((u) => new URL(u).pathname === '/x/player/wbi/v2');
@@ -130,5 +130,69 @@ test.describe('logged out (login_mid 0, no subtitle object)', () => {
     await page.waitForTimeout(2500);
     expect(playerCalls(harness)).toHaveLength(1);
     expect(warnings(harness)).toEqual([]);
+  });
+});
+
+/** Under the fixture's strict CSP: CSP violations seen by the page (none may come from the extension). */
+async function watchCsp(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __csp: string[] }).__csp = seen;
+    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+const cspViolations = (page: Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+const readout = (page: Page) => panel(page).locator('[data-time-readout]');
+
+/** The bridge runs: <bwp-video>'s time (page JS only) reaches the panel, and a click seeks it. */
+async function bridgeReadsBwpTime(page: Page): Promise<void> {
+  await media.seek(page, 600);
+  await expect(readout(page)).toHaveText('10:00');
+  await media.seek(page, 1234);
+  await expect(readout(page)).toHaveText('20:34');
+  await panel(page).locator('[data-segment-id="s020"]').click();
+  await expect.poll(async () => (await media.state(page)).t).toBeLessThan(1000);
+}
+
+test.describe("under a strict CSP (script-src 'self' + the page's nonce), with <bwp-video>", () => {
+  test.use({ siteOptions: { csp: STRICT_CSP } });
+  test.beforeEach(async ({ page }) => {
+    await fixture(page, { media: 'bwp' });
+    await watchCsp(page);
+  });
+  test('loaded at the talk: the MAIN-world content script is the bridge (no file, no inline script)', async ({ page, harness }) => {
+    const res = await page.goto(TALK);
+    expect(res?.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+    await expect(panel(page)).toHaveCount(1);
+    await media.ready(page);
+    await bridgeReadsBwpTime(page);
+    // The bridge read the page state: the player call asked for P6's cid.
+    expect(new URL(playerCalls(harness)[0]!).searchParams.get('cid')).toBe(String(TALK_CIDS[5]));
+    expect(harness.site.extension).not.toContain('/bridge.js');
+    expect(await page.evaluate(() => history.pushState.toString())).not.toContain('[native code]');
+    expect(await cspViolations(page)).toEqual([]);
+    expect(harness.consoleWarnings.filter((w) => /Content Security Policy|bridge unavailable/i.test(w))).toEqual([]);
+    // The policy is enforced: an inline script (what the old Firefox bridge was) does not run.
+    const inlineRan = await page.evaluate(async () => {
+      const s = document.createElement('script');
+      s.textContent = 'window.__inlineRan = true';
+      document.head.append(s);
+      await new Promise((r) => setTimeout(r, 100));
+      return (window as unknown as { __inlineRan?: boolean }).__inlineRan === true;
+    });
+    expect(inlineRan).toBe(false);
+    expect(await cspViolations(page)).toEqual(['script-src-elem inline']);
+  });
+  test('reached by pushState from another video: bridge.js by src from the extension', async ({ page, harness }) => {
+    await page.goto('https://www.bilibili.com/video/BV1xx411c7mD/');
+    await page.waitForTimeout(300);
+    await expect(panel(page)).toHaveCount(0);
+    await page.evaluate(() => (window as unknown as { __fx: { openVideo(b: string, p: number): void } }).__fx.openVideo('BV1DS411w7hz', 6));
+    await expect(panel(page)).toHaveCount(1);
+    await media.ready(page);
+    await bridgeReadsBwpTime(page);
+    expect(harness.site.extension).toContain('/bridge.js');
+    expect(await cspViolations(page)).toEqual([]);
+    expect(harness.consoleWarnings.filter((w) => /Content Security Policy|bridge unavailable/i.test(w))).toEqual([]);
   });
 });

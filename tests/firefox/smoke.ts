@@ -1,15 +1,17 @@
 /**
  * Firefox smoke test of the built Firefox extension (.output/firefox-mv2) in Debian's
- * firefox-esr, over WebDriver BiDi: the talk page gets the panel (ES-module chunks loaded from
- * moz-extension URLs, the inline MAIN-world bridge), Bilibili's subtitle track times the lines,
- * a click seeks the video, on-demand parts (search, term popover, the hint on other parts) load,
- * and nothing goes off Bilibili. Run: npm run test:firefox.
+ * firefox-esr, over WebDriver BiDi, every page served with a strict CSP (script-src 'self' + a
+ * nonce): the talk page gets the panel (ES-module chunks loaded from moz-extension URLs, the
+ * MAIN-world bridge), Bilibili's subtitle track times the lines, a click seeks the video,
+ * on-demand parts (search, term popover, the hint on other parts) load, a <bwp-video>'s time is
+ * read through the bridge — the manifest's MAIN-world script at load, bridge.js by src after a
+ * pushState arrival — no CSP violation, and nothing goes off Bilibili. Run: npm run test:firefox.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cueTrack, playerWithTrack } from '../e2e/cues';
 import { ensureMedia } from '../e2e/media';
-import { MEDIA_DURATION, siteReply, TALK_CIDS, type SiteLog, type SiteOptions } from '../e2e/site';
+import { MEDIA_DURATION, siteReply, STRICT_CSP, TALK_CIDS, type SiteLog, type SiteOptions } from '../e2e/site';
 import { launchFirefox, type Bidi } from './bidi';
 import { talkUrl } from '../../bilibili/route';
 
@@ -18,7 +20,7 @@ const TALK = talkUrl();
 
 // A logged-in user's AI subtitle track, served as in tests/e2e/sync.spec.ts.
 const CUES = cueTrack(MEDIA_DURATION);
-const SITE: SiteOptions = { subtitles: { player: playerWithTrack(), cues: { body: CUES.body } } };
+const SITE: SiteOptions = { csp: STRICT_CSP, subtitles: { player: playerWithTrack(), cues: { body: CUES.body } } };
 
 type Header = { name: string; value: { type: 'string'; value: string } };
 
@@ -167,7 +169,7 @@ async function main(): Promise<void> {
       `return JSON.stringify(history.pushState.toString().includes('[native code]') === false);`,
     );
     if (!bridged) throw new Error('the MAIN-world bridge did not run (history.pushState is not wrapped)');
-    pass('MAIN-world bridge injected inline (MV2) and running');
+    pass("MAIN-world bridge running under the page's strict CSP (manifest MAIN-world content script)");
 
     // Another part of the talk: no panel, the hint (its own chunk and strings) pointing to P6.
     await bidi.send('browsingContext.navigate', { context, url: TALK.replace('p=6', 'p=5'), wait: 'complete' });
@@ -180,6 +182,38 @@ async function main(): Promise<void> {
     );
     if (!/p=6/.test(hint)) throw new Error(`hint links to ${hint}`);
     pass(`P5 shows the hint (on-demand chunk) linking to ${hint}`);
+
+    // <bwp-video> (its time lives in page JS only), and a record of CSP violations, before page scripts.
+    await bidi.send('script.addPreloadScript', {
+      functionDeclaration: `() => { window.__FX = { media: 'bwp' }; window.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI)); }`,
+    });
+    const BWP_TIME = `const m = window.__fx.media(); await new Promise((r) => { m.addEventListener('seeked', r, { once: true }); m.currentTime = T; });
+      await new Promise((r) => setTimeout(r, 400)); const t = deep('[data-time-readout]'); return JSON.stringify(m.tagName + ' ' + (t && t.textContent));`;
+    const bwpTime = async (where: string): Promise<void> => {
+      await until(`${where}: the panel and a <bwp-video> with a duration`, () =>
+        evaluate<boolean>(bidi, context, `return JSON.stringify(!!deep('[role="complementary"]') && window.__fx.media().duration > 0);`),
+      );
+      for (const [t, shown] of [
+        [600, '10:00'],
+        [1234, '20:34'],
+      ] as const) {
+        const seen = await until(`${where}: the readout shows ${shown}`, async () => {
+          const r = await evaluate<string>(bidi, context, BWP_TIME.replace('= T;', `= ${t};`));
+          return r === `BWP-VIDEO ${shown}` && r;
+        });
+        if (!seen) throw new Error(`${where}: readout`);
+      }
+      const violations = await evaluate<string[]>(bidi, context, 'return JSON.stringify(window.__csp);');
+      if (violations.length) throw new Error(`${where}: CSP violations: ${violations.join(', ')}`);
+    };
+    await bidi.send('browsingContext.navigate', { context, url: TALK, wait: 'complete' });
+    await bwpTime('talk loaded');
+    pass('<bwp-video> time read through the MAIN-world bridge at load, under the strict CSP, no violation');
+    await bidi.send('browsingContext.navigate', { context, url: 'https://www.bilibili.com/video/BV1xx411c7mD/', wait: 'complete' });
+    await evaluate(bidi, context, `window.__fx.openVideo('BV1DS411w7hz', 6); return 'null';`);
+    await bwpTime('talk reached by pushState');
+    pass('<bwp-video> time read through bridge.js (src, moz-extension) after a pushState arrival, under the strict CSP, no violation');
 
     if (site.offsite.length) throw new Error(`requests off Bilibili: ${site.offsite.join(', ')}`);
     pass('no request off bilibili.com');
