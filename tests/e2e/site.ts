@@ -78,7 +78,7 @@ export function pageHtml(url: URL, options: SiteOptions = {}, nonce = ''): strin
     : '';
   return readFileSync(join(FIXTURES, 'video.html'), 'utf8')
     .replaceAll('{{TITLE}}', title)
-    .replace('{{NONCE_ATTR}}', nonce ? ` nonce="${nonce}"` : '')
+    .replace('{{NONCE_ATTR}}', nonce ? `nonce="${nonce}"` : '')
     .replace('{{STORAGE}}', storage)
     .replace('{{STATE}}', JSON.stringify(state).replace(/</g, '\\u003c'));
 }
