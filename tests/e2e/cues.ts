@@ -116,3 +116,15 @@ export function foreignTrack(duration: number, seed = 1): { from: number; to: nu
   }
   return body;
 }
+
+/**
+ * Uploader chapters as x/player/wbi/v2 sends them (`data.view_points`, type 2 = chapter), for the
+ * talk's 40 minutes: serve with playerWithTrack(cid, url, { view_points: VIEW_POINTS }). The
+ * last one runs past the end (clamped by the reader) and one is a type-1 highlight (ignored).
+ */
+export const VIEW_POINTS = [
+  { type: 2, from: 0, to: 610, content: '扩散与自回归', imgUrl: '//i0.hdslb.com/bfs/videoshot/x.jpg', logoUrl: '' },
+  { type: 2, from: 610, to: 1420, content: 'Scaling Law 与评测', imgUrl: '', logoUrl: '' },
+  { type: 1, from: 900, to: 905, content: '高能', imgUrl: '', logoUrl: '' },
+  { type: 2, from: 1420, to: 9999, content: '观众提问', imgUrl: '', logoUrl: '' },
+];

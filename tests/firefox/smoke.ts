@@ -20,7 +20,9 @@ const TALK = talkUrl();
 
 // A logged-in user's AI subtitle track, served as in tests/e2e/sync.spec.ts.
 const CUES = cueTrack(MEDIA_DURATION);
-const SITE: SiteOptions = { csp: STRICT_CSP, subtitles: { player: playerWithTrack(), cues: { body: CUES.body } } };
+// The page keeps WBI keys in its localStorage, as Bilibili's scripts do: the player call is signed.
+const WBI_KEYS = { imgKey: '7cd084941338484aae1ad9425b84077c', subKey: '4932caff0ff746eab6f01bf08b70ac45' };
+const SITE: SiteOptions = { csp: STRICT_CSP, wbiKeys: WBI_KEYS, subtitles: { player: playerWithTrack(), cues: { body: CUES.body } } };
 
 type Header = { name: string; value: { type: 'string'; value: string } };
 
@@ -117,7 +119,8 @@ async function main(): Promise<void> {
     );
     const asked = site.api.filter((u) => new URL(u).searchParams.get('cid') === String(TALK_CIDS[5]));
     if (asked.length !== 1 || site.api.length !== 2) throw new Error(`subtitle requests: ${site.api.join(', ') || 'none'}`);
-    pass(`subtitles: P6's track (cid ${TALK_CIDS[5]}) fetched as the page, lines timed by it (${source})`);
+    if (site.signatures.join() !== 'true') throw new Error(`player call signatures: ${site.signatures.join() || 'unsigned'}`);
+    pass(`subtitles: P6's track (cid ${TALK_CIDS[5]}) fetched as the page, WBI-signed with the page's keys, lines timed by it (${source})`);
 
     await until('the player is found', () =>
       evaluate<boolean>(
