@@ -152,7 +152,7 @@ export const LOGGED_OUT_PLAYER = (cid: number): unknown => ({
  */
 export function siteReply(url: URL, range: string | undefined, options: SiteOptions, log: SiteLog): SiteAnswer {
   const host = url.hostname;
-  if (url.protocol === 'chrome-extension:') log.extension.push(url.pathname);
+  if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') log.extension.push(url.pathname);
   if (!/^https?:$/.test(url.protocol)) return 'pass';
   if (host === 'www.bilibili.com') {
     if (url.pathname === '/__fixture/media.webm') return fileReply(MEDIA, 'video/webm', range);

@@ -188,12 +188,15 @@ async function main(): Promise<void> {
 
     // <bwp-video> (its time lives in page JS only), and a record of CSP violations, before page scripts.
     await bidi.send('script.addPreloadScript', {
-      functionDeclaration: `() => { window.__FX = { media: 'bwp' }; window.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI)); }`,
+      functionDeclaration: `() => { window.__FX = { media: 'bwp' }; window.__csp = []; window.__scripts = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+        new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes)
+          if (n.nodeName === 'SCRIPT' && /^moz-extension:/.test(n.src)) window.__scripts.push(new URL(n.src).pathname); })
+          .observe(document, { childList: true, subtree: true }); }`,
     });
     const BWP_TIME = `const m = window.__fx.media(); await new Promise((r) => { m.addEventListener('seeked', r, { once: true }); m.currentTime = T; });
       await new Promise((r) => setTimeout(r, 400)); const t = deep('[data-time-readout]'); return JSON.stringify(m.tagName + ' ' + (t && t.textContent));`;
-    const bwpTime = async (where: string): Promise<void> => {
+    const bwpTime = async (where: string): Promise<string[]> => {
       await until(`${where}: the panel and a <bwp-video> with a duration`, () =>
         evaluate<boolean>(bidi, context, `return JSON.stringify(!!deep('[role="complementary"]') && window.__fx.media().duration > 0);`),
       );
@@ -209,14 +212,19 @@ async function main(): Promise<void> {
       }
       const violations = await evaluate<string[]>(bidi, context, 'return JSON.stringify(window.__csp);');
       if (violations.length) throw new Error(`${where}: CSP violations: ${violations.join(', ')}`);
+      // Extension scripts the page got as <script> elements.
+      return evaluate<string[]>(bidi, context, 'return JSON.stringify(window.__scripts);');
     };
     await bidi.send('browsingContext.navigate', { context, url: TALK, wait: 'complete' });
-    await bwpTime('talk loaded');
-    pass('<bwp-video> time read through the MAIN-world bridge at load, under the strict CSP, no violation');
+    const atLoad = await bwpTime('talk loaded');
+    if (atLoad.length) throw new Error(`at load the bridge is the manifest's MAIN-world script, yet the page got ${atLoad.join(', ')}`);
+    pass("<bwp-video> time read through the manifest's MAIN-world bridge at load (no script element), strict CSP, no violation");
     await bidi.send('browsingContext.navigate', { context, url: 'https://www.bilibili.com/video/BV1xx411c7mD/', wait: 'complete' });
     await evaluate(bidi, context, `window.__fx.openVideo('BV1DS411w7hz', 6); return 'null';`);
-    await bwpTime('talk reached by pushState');
-    pass('<bwp-video> time read through bridge.js (src, moz-extension) after a pushState arrival, under the strict CSP, no violation');
+    const arrived = await bwpTime('talk reached by pushState');
+    if (arrived.join() !== '/bridge.js')
+      throw new Error(`after pushState the page should get bridge.js by src, got ${arrived.join(', ') || 'nothing'}`);
+    pass('<bwp-video> time read through bridge.js (by src, moz-extension) after a pushState arrival, strict CSP, no violation');
 
     if (site.offsite.length) throw new Error(`requests off Bilibili: ${site.offsite.join(', ')}`);
     pass('no request off bilibili.com');
