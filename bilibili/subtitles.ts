@@ -239,7 +239,13 @@ export async function askForTrack(req: SubtitleRequest): Promise<PlayerOutcome> 
     const none = track ? {} : { failure: { reason: 'none' as const, detail: info.tracks.length ? 'no Chinese track' : 'no track' } };
     // Most parts have no uploader chapters: their reader loads only for a part that has some.
     const vp = info.viewPoints;
-    const chapters = Array.isArray(vp) && vp.length ? (await import('./view-points')).readViewPoints(vp, req.duration) : [];
+    const chapters =
+      Array.isArray(vp) && vp.length
+        ? await import('./view-points').then(
+            (m) => m.readViewPoints(vp, req.duration),
+            () => [], // the chunk did not load: no chapters, the track still counts
+          )
+        : [];
     return { track, chapters, ...extras(), ...none };
   } catch (err) {
     const f = err instanceof Failure ? err : new Failure('malformed', String(err));
