@@ -1,9 +1,10 @@
 /**
- * Runs in the page's MAIN world (injected only on BV1DS411w7hz pages). Reads what the
- * isolated world cannot: Bilibili's page state (cid, part durations), pushState
+ * Runs in the page's MAIN world, only on BV1DS411w7hz pages: the manifest's MAIN-world content
+ * script at load (awaitConnect), or the web-accessible bridge.js for a talk reached by pushState.
+ * Reads what the isolated world cannot: Bilibili's page state (cid, part durations), pushState
  * navigations, and the time of a <bwp-video> (a page-defined custom element).
  */
-import { envelope, parseToPage, type FromPage, type PartInfo } from './bridge-protocol';
+import { envelope, parseConnect, parseToPage, PRESENT, type FromPage, type PartInfo } from './bridge-protocol';
 import { first, MEDIA_SELECTORS } from './selectors';
 
 interface MediaLike extends Element {
@@ -116,4 +117,21 @@ export function installBridge(win: Window, token: string): void {
     { signal: life.signal },
   );
   announce();
+}
+
+/**
+ * The manifest's MAIN-world script, at document_start: writes nothing to the page, and installs
+ * the bridge when the isolated side connects with its token. It says it is here once, for an
+ * isolated side that asked before it ran (Firefox injects both into open tabs on install).
+ */
+export function awaitConnect(win: Window): void {
+  const onMessage = (event: MessageEvent): void => {
+    if (event.source !== win) return;
+    const token = parseConnect(event.data);
+    if (!token) return;
+    win.removeEventListener('message', onMessage);
+    installBridge(win, token);
+  };
+  win.addEventListener('message', onMessage);
+  win.postMessage(PRESENT, win.location.origin);
 }

@@ -86,6 +86,26 @@ export function parseFromPage(data: unknown, token: string): FromPage | null {
   }
 }
 
+const TOKEN = /^[0-9a-f]{32}$/;
+
+/** The isolated side's `connect` to the manifest's MAIN-world bridge: the token it will use, or null. */
+export function parseConnect(data: unknown): string | null {
+  if (!isRecord(data) || data.ns !== BRIDGE_NS || data.v !== BRIDGE_VERSION || data.dir !== 'ext') return null;
+  return typeof data.token === 'string' && TOKEN.test(data.token) && isRecord(data.body) && data.body.kind === 'connect'
+    ? data.token
+    : null;
+}
+
+/** The MAIN-world bridge announcing itself (no token: it has none until connected). */
+export const PRESENT = { ns: BRIDGE_NS, v: BRIDGE_VERSION, token: '', dir: 'page', body: { kind: 'present' } } as const;
+export const isPresent = (data: unknown): boolean =>
+  isRecord(data) &&
+  data.ns === BRIDGE_NS &&
+  data.v === BRIDGE_VERSION &&
+  data.dir === 'page' &&
+  isRecord(data.body) &&
+  data.body.kind === 'present';
+
 /** Validate a message claiming to come from the extension (checked by the bridge). */
 export function parseToPage(data: unknown, token: string): ToPage | null {
   const b = openEnvelope(data, token, 'ext');

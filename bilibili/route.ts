@@ -1,6 +1,7 @@
 /** Which Bilibili page are we on? Pure: takes the URL, so tests feed real URLs. */
 
-export const TALK = { bvid: 'BV1DS411w7hz', p: 6 } as const;
+/** The talk; `aid` is the BV id's aid (bilibili/bvid.ts, checked in tests), which its AI track's file name starts with. */
+export const TALK = { bvid: 'BV1DS411w7hz', p: 6, aid: 1905805309 } as const;
 
 export interface Route {
   bvid: string;
@@ -36,6 +37,25 @@ export function parseRoute(url: string): Route | null {
 export function classify(route: Route | null): RouteKind {
   if (!route || route.bvid !== TALK.bvid) return 'other';
   return route.p === TALK.p ? 'talk' : 'sibling';
+}
+
+/**
+ * Where the manifest puts the MAIN-world bridge: every part of the talk's video, at load. (A
+ * match pattern's path also covers the query.) A talk reached by pushState from another video
+ * has none; see bilibili/bridge-inject.ts.
+ */
+export const TALK_MATCHES = [`*://www.bilibili.com/video/${TALK.bvid}*`];
+
+/** Does a document URL fall under TALK_MATCHES? */
+export function matchesTalkPages(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (
+      /^https?:$/.test(u.protocol) && u.hostname === 'www.bilibili.com' && `${u.pathname}${u.search}`.startsWith(`/video/${TALK.bvid}`)
+    );
+  } catch {
+    return false;
+  }
 }
 
 export function talkUrl(t?: number): string {

@@ -1,29 +1,49 @@
 /**
- * Bilibili's own subtitle track for a part (BILIBILI.md "Subtitles"): x/player/wbi/v2 for
- * the part's cid, then the cue file. Everything in the responses is untrusted: checked for
- * shape, cid, finite increasing times, the duration, and size caps. At most one retry, and
- * only for failures a retry can fix (network, timeout, 5xx).
+ * Bilibili's own subtitle track for a part (BILIBILI.md "Subtitles"): x/player/wbi/v2 for the
+ * part's cid, then the cue file. Everything in the answers is untrusted: checked for shape, the
+ * video (cid, aid/bvid when given), finite increasing times, the duration, and size caps.
+ *
+ * At most MAX_PLAYER_CALLS player calls per part, for one of: the call signed with the page's
+ * WBI keys was refused (412, code -352/-403/-412, a v_voucher) → once unsigned; a logged-in
+ * answer with an empty list (reported for real clients on the first call) → once after a pause;
+ * a failure a retry can fix (network, timeout, 5xx) → once after a pause. A logged-out answer
+ * is final. The cue file and the alignment (bilibili/subtitle-cues.ts) load only when there is
+ * a track: a logged-out user's page never fetches them.
  */
 import type { Cue } from '../lib/align';
 import { isFiniteNumber, isRecord } from '../lib/guard';
+import { signWbi, type WbiKeys } from '../lib/wbi';
+import { TALK } from './route';
+import type { UploaderChapter } from './view-points';
 
 export const PLAYER_API = 'https://api.bilibili.com/x/player/wbi/v2';
-export const MAX_CUES = 20_000;
+export const MAX_PLAYER_CALLS = 2;
 const MAX_BYTES = 4_000_000;
-const MAX_CUE_TEXT = 500;
+/** Answer codes of Bilibili's risk control (bilibili-API-collect docs/misc/sign/v_voucher.md, errcode.md). */
+const REFUSED_CODES = new Set([-352, -403, -412]);
 
 export type SubtitleFailure =
   | 'none' // logged out or no track: the normal case, not worth a warning
   | 'network'
   | 'http'
   | 'api-code'
+  | 'voucher' // risk control answered a v_voucher instead of data
   | 'malformed'
   | 'wrong-cid'
+  | 'wrong-video' // the answer names another aid/bvid
+  | 'foreign-track' // the track belongs to another video (its URL, or it does not align)
   | 'bad-cues'
   | 'too-large'
   | 'past-duration';
 
-export type SubtitleResult = { ok: true; cues: Cue[]; lan: string } | { ok: false; reason: SubtitleFailure; detail?: string };
+export type SubtitleResult = ({ ok: true; cues: Cue[]; lan: string } | { ok: false; reason: SubtitleFailure; detail?: string }) & {
+  /** Uploader chapters from the player answer; empty when it has none or was not read. */
+  chapters: UploaderChapter[];
+  /** Player calls made, ≤ MAX_PLAYER_CALLS. */
+  playerCalls: number;
+  /** Why the signed call was refused, when an unsigned one was tried after it. */
+  signedRefused?: string;
+};
 
 export interface SubtitleRequest {
   bvid: string;
@@ -31,21 +51,27 @@ export interface SubtitleRequest {
   duration: number;
   fetch: typeof fetch;
   signal: AbortSignal;
+  /** The page's WBI keys (bilibili/wbi-keys.ts): the player call is signed with them; without, unsigned. */
+  wbi?: WbiKeys | null;
+  /** Clock for `wts`, in ms (tests). */
+  now?: () => number;
   timeoutMs?: number;
   retryDelayMs?: number;
 }
 
-class Failure extends Error {
+export class Failure extends Error {
   constructor(
     readonly reason: SubtitleFailure,
     detail: string,
     readonly retryable = false,
+    /** Risk control said no: a signed call may be retried unsigned. */
+    readonly refusal = false,
   ) {
     super(detail);
   }
 }
 
-async function getJson(req: SubtitleRequest, url: string, credentials: RequestCredentials): Promise<unknown> {
+export async function getJson(req: SubtitleRequest, url: string, credentials: RequestCredentials): Promise<unknown> {
   if (req.signal.aborted) throw new Failure('network', 'session ended');
   // One deadline for headers and body; the session ending cancels both.
   const timeout = new AbortController();
@@ -60,7 +86,7 @@ async function getJson(req: SubtitleRequest, url: string, credentials: RequestCr
     } catch (err) {
       throw new Failure('network', String(err), !req.signal.aborted);
     }
-    if (!res.ok) throw new Failure('http', `HTTP ${res.status}`, res.status >= 500);
+    if (!res.ok) throw new Failure('http', `HTTP ${res.status}`, res.status >= 500, res.status === 412);
     const declared = Number(res.headers.get('content-length'));
     if (declared > MAX_BYTES) throw new Failure('too-large', `${declared} bytes`);
     try {
@@ -80,59 +106,67 @@ async function getJson(req: SubtitleRequest, url: string, credentials: RequestCr
   }
 }
 
-/** Pick the subtitle URL from a player API response (Chinese, human track first, then AI). */
-export function pickTrack(json: unknown, cid: number): { url: string; lan: string } {
+export const pause = (req: SubtitleRequest): Promise<void> =>
+  new Promise<void>((resolve) => {
+    const id = setTimeout(resolve, req.retryDelayMs ?? 1500);
+    req.signal.addEventListener('abort', () => (clearTimeout(id), resolve()), { once: true });
+  }).then(() => {
+    if (req.signal.aborted) throw new Failure('network', 'session ended');
+  });
+
+export interface Track {
+  lan: string;
+  url: string;
+}
+
+interface PlayerInfo {
+  tracks: Track[];
+  loggedIn: boolean;
+  /** `data.view_points` as sent: read (bilibili/view-points.ts) only when there are any. */
+  viewPoints: unknown;
+}
+
+/** Read a player answer: the tracks it lists, whether it is a logged-in user's, the uploader chapters. */
+function readPlayer(json: unknown, req: SubtitleRequest, aid: number | null): PlayerInfo {
   if (!isRecord(json)) throw new Failure('malformed', 'not an object');
-  if (json.code !== 0) throw new Failure('api-code', `code ${String(json.code)}`);
   const data = json.data;
+  // A voucher comes with code 0 (a missing or wrong WBI signature) or -352 (risk control).
+  if (isRecord(data) && typeof data.v_voucher === 'string')
+    throw new Failure('voucher', `v_voucher (code ${String(json.code)})`, false, true);
+  if (json.code !== 0) throw new Failure('api-code', `code ${String(json.code)}`, false, REFUSED_CODES.has(json.code as number));
   if (!isRecord(data)) throw new Failure('malformed', 'no data');
-  if (data.cid !== cid) throw new Failure('wrong-cid', `asked ${cid}, got ${String(data.cid)}`);
-  const list = isRecord(data.subtitle) ? data.subtitle.subtitles : undefined;
+  if (data.cid !== req.cid) throw new Failure('wrong-cid', `asked cid ${req.cid}, got ${String(data.cid)}`);
+  if ((data.aid !== undefined && data.aid !== aid) || (data.bvid !== undefined && data.bvid !== req.bvid))
+    throw new Failure('wrong-video', `asked ${req.bvid}, got ${String(data.bvid)} (av${String(data.aid)})`);
+  // Logged out, the answer may have no subtitle object at all (bilibili-API-collect, player.md).
+  const list = data.subtitle === undefined || data.subtitle === null ? [] : isRecord(data.subtitle) ? data.subtitle.subtitles : undefined;
   if (!Array.isArray(list)) throw new Failure('malformed', 'no subtitle list');
   const tracks = list.flatMap((s) =>
     isRecord(s) && typeof s.lan === 'string' && typeof s.subtitle_url === 'string' ? [{ lan: s.lan, url: s.subtitle_url }] : [],
   );
-  const zh = tracks.filter((t) => /^(ai-)?zh/i.test(t.lan));
-  const track = zh.find((t) => !t.lan.startsWith('ai-')) ?? zh[0];
-  if (!track) throw new Failure('none', 'no Chinese track');
-  const url = track.url.startsWith('//') ? `https:${track.url}` : track.url;
-  let host: string;
-  try {
-    const u = new URL(url);
-    host = u.protocol === 'https:' ? u.hostname : '';
-  } catch {
-    host = '';
-  }
-  if (!/(^|\.)(hdslb\.com|bilibili\.com)$/.test(host)) throw new Failure('malformed', 'subtitle URL off Bilibili');
-  return { url, lan: track.lan };
+  const loggedIn = isFiniteNumber(data.login_mid) && data.login_mid > 0 && data.need_login_subtitle !== true;
+  return { tracks, loggedIn, viewPoints: data.view_points };
 }
 
-const stripMarkup = (s: string): string =>
-  s
-    .replace(/<[^>]*>/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** Validate a cue file body: finite, non-decreasing times within the duration, text only. */
-export function readCues(json: unknown, duration: number): Cue[] {
-  const body = isRecord(json) ? json.body : undefined;
-  if (!Array.isArray(body)) throw new Failure('malformed', 'no body');
-  if (body.length > MAX_CUES) throw new Failure('too-large', `${body.length} cues`);
-  const cues: Cue[] = [];
-  let prev = 0;
-  for (const c of body) {
-    if (!isRecord(c) || !isFiniteNumber(c.from) || !isFiniteNumber(c.to) || typeof c.content !== 'string') {
-      throw new Failure('bad-cues', 'cue shape');
-    }
-    if (c.from < prev - 0.001 || c.to < c.from || c.from < 0) throw new Failure('bad-cues', 'times not increasing');
-    if (c.content.length > MAX_CUE_TEXT) throw new Failure('bad-cues', 'cue text too long');
-    prev = c.from;
-    cues.push({ from: c.from, to: c.to, text: stripMarkup(c.content) });
-  }
-  if (cues.length === 0) throw new Failure('none', 'empty track');
-  const last = cues[cues.length - 1] as Cue;
-  if (duration > 0 && last.to > duration + 1) throw new Failure('past-duration', `last cue ends at ${last.to}s of ${duration}s`);
-  return cues;
+/**
+ * Which Chinese track: a human Simplified one, else the AI one (ai-zh, the same kind of ASR as the
+ * talk's raw text), else any other Chinese one; Traditional last, since it cannot align with the
+ * Simplified transcript (and is then refused, keeping the estimate).
+ */
+export function chooseTrack<T extends { lan: string }>(tracks: readonly T[]): T | undefined {
+  const rank = ({ lan }: T): number =>
+    /^(ai-)?zh-(tw|hk|mo|hant)\b/i.test(lan)
+      ? 3
+      : /^zh(-(cn|hans|sg|my))?$/i.test(lan)
+        ? 0
+        : /^ai-zh/i.test(lan)
+          ? 1
+          : /^zh/i.test(lan)
+            ? 2
+            : 9;
+  let best: T | undefined;
+  for (const t of tracks) if (rank(t) < 9 && (!best || rank(t) < rank(best))) best = t;
+  return best;
 }
 
 /**
@@ -147,28 +181,83 @@ export function pageFetch(win: Window): typeof fetch {
   return win.fetch.bind(win);
 }
 
-export async function fetchSubtitleCues(req: SubtitleRequest): Promise<SubtitleResult> {
-  const attempt = async (): Promise<SubtitleResult> => {
-    const api = `${PLAYER_API}?bvid=${encodeURIComponent(req.bvid)}&cid=${req.cid}`;
-    const track = pickTrack(await getJson(req, api, 'include'), req.cid);
-    // auth_key in the URL expires: fetch the cue file right away.
-    const cues = readCues(await getJson(req, track.url, 'omit'), req.duration);
-    return { ok: true, cues, lan: track.lan };
-  };
-  try {
+interface Run {
+  calls: number;
+  signedRefused?: string;
+}
+
+function playerUrl(req: SubtitleRequest, keys: WbiKeys | null): string {
+  if (!keys) return `${PLAYER_API}?bvid=${encodeURIComponent(req.bvid)}&cid=${req.cid}`;
+  return `${PLAYER_API}?${signWbi({ bvid: req.bvid, cid: req.cid }, keys, Math.round((req.now?.() ?? Date.now()) / 1000))}`;
+}
+
+async function askPlayer(req: SubtitleRequest, aid: number | null, run: Run): Promise<PlayerInfo> {
+  let keys = req.wbi ?? null;
+  let waitedForList = false;
+  for (;;) {
+    run.calls++;
+    const last = run.calls >= MAX_PLAYER_CALLS;
+    let info: PlayerInfo;
     try {
-      return await attempt();
+      info = readPlayer(await getJson(req, playerUrl(req, keys), 'include'), req, aid);
     } catch (err) {
-      if (!(err instanceof Failure) || !err.retryable || req.signal.aborted) throw err;
-      await new Promise<void>((resolve) => {
-        const id = setTimeout(resolve, req.retryDelayMs ?? 1500);
-        req.signal.addEventListener('abort', () => (clearTimeout(id), resolve()), { once: true });
-      });
-      if (req.signal.aborted) throw err;
-      return await attempt();
+      if (!(err instanceof Failure) || last || req.signal.aborted) throw err;
+      if (keys && err.refusal) {
+        run.signedRefused = err.message;
+        keys = null;
+      } else if (err.retryable) await pause(req);
+      else throw err;
+      continue;
     }
-  } catch (err) {
-    if (err instanceof Failure) return { ok: false, reason: err.reason, detail: err.message };
-    return { ok: false, reason: 'malformed', detail: String(err) };
+    // Logged out, an empty list is the answer; logged in, it has been seen to fill on a second ask.
+    if (info.loggedIn && info.tracks.length === 0 && !waitedForList && !last) {
+      waitedForList = true;
+      await pause(req);
+      continue;
+    }
+    return info;
   }
+}
+
+/** What the player call gave: the Chinese track to fetch (if any), the uploader chapters, how it went. */
+export interface PlayerOutcome {
+  track: Track | null;
+  chapters: UploaderChapter[];
+  playerCalls: number;
+  signedRefused?: string;
+  failure?: { reason: SubtitleFailure; detail: string };
+}
+
+export async function askForTrack(req: SubtitleRequest): Promise<PlayerOutcome> {
+  const aid = req.bvid === TALK.bvid ? TALK.aid : null;
+  const run: Run = { calls: 0 };
+  const extras = () => ({ playerCalls: run.calls, ...(run.signedRefused ? { signedRefused: run.signedRefused } : {}) });
+  try {
+    if (req.signal.aborted) throw new Failure('network', 'session ended');
+    const info = await askPlayer(req, aid, run);
+    const track = chooseTrack(info.tracks) ?? null;
+    const none = track ? {} : { failure: { reason: 'none' as const, detail: info.tracks.length ? 'no Chinese track' : 'no track' } };
+    // Most parts have no uploader chapters: their reader loads only for a part that has some.
+    const vp = info.viewPoints;
+    const chapters =
+      Array.isArray(vp) && vp.length
+        ? await import('./view-points').then(
+            (m) => m.readViewPoints(vp, req.duration),
+            () => [], // the chunk did not load: no chapters, the track still counts
+          )
+        : [];
+    return { track, chapters, ...extras(), ...none };
+  } catch (err) {
+    const f = err instanceof Failure ? err : new Failure('malformed', String(err));
+    return { track: null, chapters: [], ...extras(), failure: { reason: f.reason, detail: f.message } };
+  }
+}
+
+/** The player call, then (loaded only now) the cue file. */
+export async function fetchSubtitleCues(req: SubtitleRequest): Promise<SubtitleResult> {
+  const asked = await askForTrack(req);
+  const { track, failure, ...extras } = asked;
+  if (!track) return { ok: false, reason: failure?.reason ?? 'none', detail: failure?.detail, ...extras };
+  const { fetchCues } = await import('./subtitle-cues');
+  return { ...(await fetchCues(req, track)), ...extras };
 }

@@ -175,3 +175,24 @@ export function fillGaps(known: readonly (number | null)[], estimate: readonly n
   }
   return out;
 }
+
+/**
+ * The share of segments (those with any alignable text) a track gives a confident start. A track
+ * of this talk aligns nearly all of them; another talk's track almost none, and every chance
+ * match it does make would move the timeline by minutes. Measured (tests/unit/align.test.ts):
+ * this talk's track ≥ 0.99 clean, ≥ 0.88 with 40% of its characters wrong, ~0.70 with 30% of the
+ * talk missing; other tracks ≤ 0.03 (same-domain Chinese prose; 143 real unrelated Bilibili AI
+ * tracks measured for the issue: ≤ 3%), and ≤ 0.27 even for this talk's own sentences shuffled.
+ */
+export const MIN_ALIGNED_SHARE = 0.5;
+
+export function alignedShare(sources: readonly string[], known: readonly (number | null)[]): number {
+  let total = 0;
+  let hit = 0;
+  sources.forEach((s, i) => {
+    if (normalizeForAlign(s).length === 0) return;
+    total++;
+    if (known[i] !== null && known[i] !== undefined) hit++;
+  });
+  return total === 0 ? 0 : hit / total;
+}

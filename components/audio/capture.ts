@@ -18,7 +18,7 @@ export type ListenSupport = { ok: true } | { ok: false; reason: 'firefox' | 'no-
 type CapturableVideo = HTMLVideoElement & { captureStream?: () => MediaStream; mozCaptureStream?: () => MediaStream };
 
 export function listenSupport(el: Element | null, win: Window): ListenSupport {
-  if (!(el instanceof win.HTMLVideoElement)) return { ok: false, reason: 'not-video' };
+  if (!(el instanceof (win as Window & typeof globalThis).HTMLVideoElement)) return { ok: false, reason: 'not-video' };
   const v = el as CapturableVideo;
   if (typeof v.captureStream !== 'function') return { ok: false, reason: v.mozCaptureStream ? 'firefox' : 'no-capture' };
   if (typeof (win as Window & { AudioContext?: unknown }).AudioContext !== 'function') return { ok: false, reason: 'no-web-audio' };

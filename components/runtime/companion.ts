@@ -4,8 +4,8 @@
  * Every session is an AbortSignal: leaving the route or invalidation removes everything.
  */
 import { effect, signal } from '@preact/signals';
-import { injectScript } from 'wxt/utils/inject-script';
 import { connectBridge, type BridgeClient } from '../../bilibili/bridge-client';
+import { bridgeInPage, injectBridgeFile } from '../../bilibili/bridge-inject';
 import { readBundle, type LoadedPack } from '../../lib/pack/bundle';
 import { createSettingsModel, wxtSettingsStore } from '../models/settings';
 import type { Companion, CompanionDeps } from './panel-api';
@@ -33,8 +33,9 @@ export function createCompanion(base: CompanionDeps): Companion {
     hub.client = connectBridge({
       win,
       signal: ctx.signal,
-      // Only P6 and the other parts load this bundle, so every other video page skips WXT's injector.
-      inject: async (token) => void (await injectScript('/bridge.js', { modifyScript: (s) => void (s.dataset.token = token) })),
+      // Never inline script (a page CSP blocks it): the manifest's MAIN-world script, or bridge.js by src.
+      inPage: bridgeInPage(win),
+      inject: (token) => injectBridgeFile(win, token),
       onMessage(msg) {
         if (msg.kind === 'nav') deps.reportUrl(msg.url);
         else if (msg.kind === 'state') hub.state.value = msg;

@@ -166,9 +166,10 @@ test('a talk-page load fetches only the code it runs; each view fetches its own 
   const chunks = readdirSync(join(DIST, 'panel-chunks')).map((f) => `/panel-chunks/${f}`);
   const chunk = (name: string): string => chunks.find((c) => c.startsWith(`/panel-chunks/${name}-`)) ?? `(no ${name} chunk)`;
   const fetched = (): string[] => chunks.filter((c) => harness.site.extension.includes(c));
-  // What the load ran: the panel, its Preact chunk, the Chinese UI strings, the bridge, the talk data —
-  // and no other chunk of the build.
-  expect(harness.site.extension).toEqual(expect.arrayContaining(['/panel.js', '/bridge.js', '/talk.json']));
+  // What the load ran: the panel, its Preact chunk, the Chinese UI strings, the talk data — and no
+  // other chunk of the build. (The bridge is the manifest's MAIN-world script here: no bridge.js.)
+  expect(harness.site.extension).toEqual(expect.arrayContaining(['/panel.js', '/talk.json']));
+  expect(harness.site.extension).not.toContain('/bridge.js');
   expect(fetched().sort()).toEqual([chunk('panel-zh'), chunk('preact')].sort());
   expect(chunks.length, 'on-demand chunks in the build').toBeGreaterThan(10);
 
@@ -191,5 +192,14 @@ test('the built manifests ask for storage only, and expose the panel files to bi
   }
   const chrome = read('chrome-mv3') as { web_accessible_resources: { matches: string[] }[]; content_scripts: { matches: string[] }[] };
   expect(chrome.web_accessible_resources.map((w) => w.matches)).toEqual([['*://www.bilibili.com/*']]);
-  expect(chrome.content_scripts.map((c) => c.matches)).toEqual([['*://www.bilibili.com/video/*']]);
+  // Every video page gets the small content script; only the talk's pages get the MAIN-world bridge.
+  for (const target of ['chrome-mv3', 'firefox-mv2']) {
+    const scripts = (read(target) as { content_scripts: { matches: string[]; world?: string }[] }).content_scripts;
+    expect(scripts.map((c) => [c.matches, c.world ?? 'ISOLATED']).sort(), target).toEqual(
+      [
+        [['*://www.bilibili.com/video/*'], 'ISOLATED'],
+        [['*://www.bilibili.com/video/BV1DS411w7hz*'], 'MAIN'],
+      ].sort(),
+    );
+  }
 });

@@ -3,10 +3,13 @@
  * APIs answered per test, every other host blocked and recorded. Used by the E2E tests,
  * the demo, the screenshots and the benchmark.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext } from '@playwright/test';
+import { aidFromBvid } from '../../bilibili/bvid';
+import { mixinKey, type WbiKeys } from '../../lib/wbi';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 /** Media made at test time (ignored by git), served at /__fixture/media/NAME. */
@@ -19,26 +22,46 @@ export const TALK_CIDS = [1_500_001, 1_500_002, 1_500_003, 1_500_004, 1_500_005,
 export interface SubtitleScenario {
   /** Response of x/player/wbi/v2: an object to serve as JSON, a raw string, an HTTP status, or 'network' to fail. */
   player?: unknown;
+  /** Responses of successive player calls (the last one repeats); instead of `player`. */
+  players?: unknown[];
+  /**
+   * Response to a call signed correctly with the page's WBI keys (SiteOptions.wbiKeys), e.g. a
+   * v_voucher or 412 to test the unsigned fallback. Unset: answered like an unsigned call. A call
+   * signed wrongly always gets a v_voucher, as Bilibili answers one.
+   */
+  signed?: unknown;
   /** Response of the cue file. */
   cues?: unknown;
 }
 
 export interface SiteOptions {
   subtitles?: SubtitleScenario;
+  /** WBI keys the page keeps in localStorage (`wbi_img_urls`), as Bilibili's scripts do. */
+  wbiKeys?: WbiKeys;
+  /**
+   * A Content-Security-Policy header for the video pages; `{{NONCE}}` becomes a fresh nonce that
+   * the page's own inline script carries (Bilibili-like: `script-src 'self' 'nonce-…'`).
+   */
+  csp?: string;
 }
+
+/** A policy no inline script and no foreign script passes, except the page's own nonce'd one. */
+export const STRICT_CSP = "script-src 'self' 'nonce-{{NONCE}}'; object-src 'none'; base-uri 'none'";
 
 export interface SiteLog {
   /** Requests to hosts other than *.bilibili.com and *.hdslb.com. */
   offsite: string[];
   /** Every Bilibili API / subtitle request, in order. */
   api: string[];
+  /** Player calls signed with the page's keys: true when the signature was right. */
+  signatures: boolean[];
   /** Extension files fetched by the page's scripts (dynamic imports, fetch), by path, in order. */
   extension: string[];
 }
 
 const PARTS = ['开幕式', '主题报告一', '主题报告二', '主题报告三', '主题报告四', '圆桌讨论'];
 
-export function pageHtml(url: URL): string {
+export function pageHtml(url: URL, options: SiteOptions = {}, nonce = ''): string {
   const bvid = /\/video\/([^/?]+)/.exec(url.pathname)?.[1] ?? 'BV1xx411c7mD';
   const pRaw = url.searchParams.get('p');
   const p = pRaw && /^\d+$/.test(pRaw) ? Number(pRaw) : 1;
@@ -47,11 +70,34 @@ export function pageHtml(url: URL): string {
     ? PARTS.map((part, i) => ({ page: i + 1, cid: TALK_CIDS[i], part, duration: i === 5 ? MEDIA_DURATION : 1800 }))
     : [{ page: 1, cid: 42, part: 'P1', duration: MEDIA_DURATION }];
   const title = talk ? '2024北京智源大会-生成模型' : 'Another video';
-  const state = { bvid, p, aid: 1, videoData: { bvid, cid: pages[0]?.cid, title, pages } };
+  const aid = aidFromBvid(bvid) ?? 1;
+  const state = { bvid, p, aid, videoData: { bvid, aid, cid: pages[0]?.cid, title, pages } };
+  const keys = options.wbiKeys;
+  const storage = keys
+    ? `try { localStorage.setItem('wbi_img_urls', ${JSON.stringify(`https://i0.hdslb.com/bfs/wbi/${keys.imgKey}.png-https://i0.hdslb.com/bfs/wbi/${keys.subKey}.png`)}); } catch (e) {}`
+    : '';
   return readFileSync(join(FIXTURES, 'video.html'), 'utf8')
     .replaceAll('{{TITLE}}', title)
+    .replace('{{NONCE_ATTR}}', nonce ? `nonce="${nonce}"` : '')
+    .replace('{{STORAGE}}', storage)
     .replace('{{STATE}}', JSON.stringify(state).replace(/</g, '\\u003c'));
 }
+
+/** Did a player call carry a right WBI signature for these keys? (node:crypto's md5, not lib/md5.) */
+function signatureOk(url: URL, keys: WbiKeys): boolean {
+  const params = [...url.searchParams].filter(([k]) => k !== 'w_rid').sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v.replace(/[!'()*]/g, ''))}`).join('&');
+  const wts = Number(url.searchParams.get('wts'));
+  const fresh = Math.abs(wts - Date.now() / 1000) < 300;
+  return (
+    fresh &&
+    createHash('md5')
+      .update(query + mixinKey(keys))
+      .digest('hex') === url.searchParams.get('w_rid')
+  );
+}
+
+const VOUCHER = { code: 0, message: '0', ttl: 1, data: { v_voucher: 'voucher_84a8c3ce-33f5-4551-9552-9c6b13aa7938' } };
 
 /** One answer of the fixture site, independent of the browser driver that delivers it. */
 export type SiteAnswer =
@@ -106,7 +152,7 @@ export const LOGGED_OUT_PLAYER = (cid: number): unknown => ({
  */
 export function siteReply(url: URL, range: string | undefined, options: SiteOptions, log: SiteLog): SiteAnswer {
   const host = url.hostname;
-  if (url.protocol === 'chrome-extension:') log.extension.push(url.pathname);
+  if (url.protocol === 'chrome-extension:' || url.protocol === 'moz-extension:') log.extension.push(url.pathname);
   if (!/^https?:$/.test(url.protocol)) return 'pass';
   if (host === 'www.bilibili.com') {
     if (url.pathname === '/__fixture/media.webm') return fileReply(MEDIA, 'video/webm', range);
@@ -121,13 +167,27 @@ export function siteReply(url: URL, range: string | undefined, options: SiteOpti
         ? reply(200, readFileSync(file), { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' })
         : reply(404);
     }
-    if (url.pathname.startsWith('/video/')) return reply(200, pageHtml(url), { 'content-type': 'text/html; charset=utf-8' });
+    if (url.pathname.startsWith('/video/')) {
+      const nonce = options.csp ? randomBytes(12).toString('base64') : '';
+      const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8' };
+      if (options.csp) headers['content-security-policy'] = options.csp.replaceAll('{{NONCE}}', nonce);
+      return reply(200, pageHtml(url, options, nonce), headers);
+    }
     return reply(404);
   }
   if (host === 'api.bilibili.com') {
     log.api.push(url.href);
     if (url.pathname !== '/x/player/wbi/v2') return reply(404);
-    return apiReply(options.subtitles?.player ?? LOGGED_OUT_PLAYER(Number(url.searchParams.get('cid'))));
+    const s = options.subtitles;
+    if (url.searchParams.has('w_rid')) {
+      const ok = !!options.wbiKeys && signatureOk(url, options.wbiKeys);
+      log.signatures.push(ok);
+      if (!ok) return apiReply(VOUCHER);
+      if (s?.signed !== undefined) return apiReply(s.signed);
+    }
+    const calls = log.api.filter((u) => new URL(u).pathname === '/x/player/wbi/v2').length;
+    const answer = s?.players ? s.players[Math.min(calls, s.players.length) - 1] : s?.player;
+    return apiReply(answer ?? LOGGED_OUT_PLAYER(Number(url.searchParams.get('cid'))));
   }
   if (host.endsWith('.hdslb.com')) {
     log.api.push(url.href);
@@ -138,7 +198,7 @@ export function siteReply(url: URL, range: string | undefined, options: SiteOpti
 }
 
 export async function installSite(context: BrowserContext, options: SiteOptions = {}): Promise<SiteLog> {
-  const log: SiteLog = { offsite: [], api: [], extension: [] };
+  const log: SiteLog = { offsite: [], api: [], extension: [], signatures: [] };
   await context.route(/.*/, async (route) => {
     const answer = siteReply(new URL(route.request().url()), route.request().headers().range, options, log);
     if (answer === 'pass') return route.continue();

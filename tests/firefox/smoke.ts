@@ -1,15 +1,17 @@
 /**
  * Firefox smoke test of the built Firefox extension (.output/firefox-mv2) in Debian's
- * firefox-esr, over WebDriver BiDi: the talk page gets the panel (ES-module chunks loaded from
- * moz-extension URLs, the inline MAIN-world bridge), Bilibili's subtitle track times the lines,
- * a click seeks the video, on-demand parts (search, term popover, the hint on other parts) load,
- * and nothing goes off Bilibili. Run: npm run test:firefox.
+ * firefox-esr, over WebDriver BiDi, every page served with a strict CSP (script-src 'self' + a
+ * nonce): the talk page gets the panel (ES-module chunks loaded from moz-extension URLs, the
+ * MAIN-world bridge), Bilibili's subtitle track times the lines, a click seeks the video,
+ * on-demand parts (search, term popover, the hint on other parts) load, a <bwp-video>'s time is
+ * read through the bridge — the manifest's MAIN-world script at load, bridge.js by src after a
+ * pushState arrival — no CSP violation, and nothing goes off Bilibili. Run: npm run test:firefox.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cueTrack, playerWithTrack } from '../e2e/cues';
 import { ensureMedia } from '../e2e/media';
-import { MEDIA_DURATION, siteReply, TALK_CIDS, type SiteLog, type SiteOptions } from '../e2e/site';
+import { MEDIA_DURATION, siteReply, STRICT_CSP, TALK_CIDS, type SiteLog, type SiteOptions } from '../e2e/site';
 import { launchFirefox, type Bidi } from './bidi';
 import { talkUrl } from '../../bilibili/route';
 
@@ -18,7 +20,9 @@ const TALK = talkUrl();
 
 // A logged-in user's AI subtitle track, served as in tests/e2e/sync.spec.ts.
 const CUES = cueTrack(MEDIA_DURATION);
-const SITE: SiteOptions = { subtitles: { player: playerWithTrack(), cues: { body: CUES.body } } };
+// The page keeps WBI keys in its localStorage, as Bilibili's scripts do: the player call is signed.
+const WBI_KEYS = { imgKey: '7cd084941338484aae1ad9425b84077c', subKey: '4932caff0ff746eab6f01bf08b70ac45' };
+const SITE: SiteOptions = { csp: STRICT_CSP, wbiKeys: WBI_KEYS, subtitles: { player: playerWithTrack(), cues: { body: CUES.body } } };
 
 type Header = { name: string; value: { type: 'string'; value: string } };
 
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
   if (!existsSync(join(EXTENSION, 'manifest.json'))) throw new Error('build it first: npm run build:firefox');
   ensureMedia();
   const bidi = await launchFirefox();
-  const site: SiteLog = { offsite: [], api: [], extension: [] };
+  const site: SiteLog = { offsite: [], api: [], extension: [], signatures: [] };
   const errors: string[] = [];
   const checks: string[] = [];
   const pass = (what: string): void => void checks.push(what);
@@ -115,7 +119,8 @@ async function main(): Promise<void> {
     );
     const asked = site.api.filter((u) => new URL(u).searchParams.get('cid') === String(TALK_CIDS[5]));
     if (asked.length !== 1 || site.api.length !== 2) throw new Error(`subtitle requests: ${site.api.join(', ') || 'none'}`);
-    pass(`subtitles: P6's track (cid ${TALK_CIDS[5]}) fetched as the page, lines timed by it (${source})`);
+    if (site.signatures.join() !== 'true') throw new Error(`player call signatures: ${site.signatures.join() || 'unsigned'}`);
+    pass(`subtitles: P6's track (cid ${TALK_CIDS[5]}) fetched as the page, WBI-signed with the page's keys, lines timed by it (${source})`);
 
     await until('the player is found', () =>
       evaluate<boolean>(
@@ -167,7 +172,7 @@ async function main(): Promise<void> {
       `return JSON.stringify(history.pushState.toString().includes('[native code]') === false);`,
     );
     if (!bridged) throw new Error('the MAIN-world bridge did not run (history.pushState is not wrapped)');
-    pass('MAIN-world bridge injected inline (MV2) and running');
+    pass("MAIN-world bridge running under the page's strict CSP (manifest MAIN-world content script)");
 
     // Another part of the talk: no panel, the hint (its own chunk and strings) pointing to P6.
     await bidi.send('browsingContext.navigate', { context, url: TALK.replace('p=6', 'p=5'), wait: 'complete' });
@@ -180,6 +185,46 @@ async function main(): Promise<void> {
     );
     if (!/p=6/.test(hint)) throw new Error(`hint links to ${hint}`);
     pass(`P5 shows the hint (on-demand chunk) linking to ${hint}`);
+
+    // <bwp-video> (its time lives in page JS only), and a record of CSP violations, before page scripts.
+    await bidi.send('script.addPreloadScript', {
+      functionDeclaration: `() => { window.__FX = { media: 'bwp' }; window.__csp = []; window.__scripts = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));
+        new MutationObserver((records) => { for (const r of records) for (const n of r.addedNodes)
+          if (n.nodeName === 'SCRIPT' && /^moz-extension:/.test(n.src)) window.__scripts.push(new URL(n.src).pathname); })
+          .observe(document, { childList: true, subtree: true }); }`,
+    });
+    const BWP_TIME = `const m = window.__fx.media(); await new Promise((r) => { m.addEventListener('seeked', r, { once: true }); m.currentTime = T; });
+      await new Promise((r) => setTimeout(r, 400)); const t = deep('[data-time-readout]'); return JSON.stringify(m.tagName + ' ' + (t && t.textContent));`;
+    const bwpTime = async (where: string): Promise<string[]> => {
+      await until(`${where}: the panel and a <bwp-video> with a duration`, () =>
+        evaluate<boolean>(bidi, context, `return JSON.stringify(!!deep('[role="complementary"]') && window.__fx.media().duration > 0);`),
+      );
+      for (const [t, shown] of [
+        [600, '10:00'],
+        [1234, '20:34'],
+      ] as const) {
+        const seen = await until(`${where}: the readout shows ${shown}`, async () => {
+          const r = await evaluate<string>(bidi, context, BWP_TIME.replace('= T;', `= ${t};`));
+          return r === `BWP-VIDEO ${shown}` && r;
+        });
+        if (!seen) throw new Error(`${where}: readout`);
+      }
+      const violations = await evaluate<string[]>(bidi, context, 'return JSON.stringify(window.__csp);');
+      if (violations.length) throw new Error(`${where}: CSP violations: ${violations.join(', ')}`);
+      // Extension scripts the page got as <script> elements.
+      return evaluate<string[]>(bidi, context, 'return JSON.stringify(window.__scripts);');
+    };
+    await bidi.send('browsingContext.navigate', { context, url: TALK, wait: 'complete' });
+    const atLoad = await bwpTime('talk loaded');
+    if (atLoad.length) throw new Error(`at load the bridge is the manifest's MAIN-world script, yet the page got ${atLoad.join(', ')}`);
+    pass("<bwp-video> time read through the manifest's MAIN-world bridge at load (no script element), strict CSP, no violation");
+    await bidi.send('browsingContext.navigate', { context, url: 'https://www.bilibili.com/video/BV1xx411c7mD/', wait: 'complete' });
+    await evaluate(bidi, context, `window.__fx.openVideo('BV1DS411w7hz', 6); return 'null';`);
+    const arrived = await bwpTime('talk reached by pushState');
+    if (arrived.join() !== '/bridge.js')
+      throw new Error(`after pushState the page should get bridge.js by src, got ${arrived.join(', ') || 'nothing'}`);
+    pass('<bwp-video> time read through bridge.js (by src, moz-extension) after a pushState arrival, strict CSP, no violation');
 
     if (site.offsite.length) throw new Error(`requests off Bilibili: ${site.offsite.join(', ')}`);
     pass('no request off bilibili.com');

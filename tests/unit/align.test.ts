@@ -4,7 +4,7 @@
  * noise, different chunking, and one missing stretch.
  */
 import { describe, expect, it } from 'vitest';
-import { alignCues, fillGaps, normalizeForAlign, type Cue } from '../../lib/align';
+import { alignCues, alignedShare, fillGaps, MIN_ALIGNED_SHARE, normalizeForAlign, type Cue } from '../../lib/align';
 import { timedUnits } from '../../lib/pack/source';
 import { estimateStarts } from '../../lib/timeline';
 import { loadPack } from '../../scripts/pack-files';
@@ -111,6 +111,18 @@ describe('alignCues', () => {
     const known = alignCues(sources, cues);
     // Chance 4-gram coincidences may survive the chain; the neighbour filter keeps them rare.
     expect(known.filter((x) => x !== null).length).toBeLessThanOrEqual(3);
+  });
+
+  it(`the acceptance share (${MIN_ALIGNED_SHARE}) lies far below this talk's noisy tracks and far above scrambled text`, () => {
+    // This talk's track, 10% of characters wrong, a 30 s hole: nearly every segment aligns.
+    for (const seed of [1, 2, 3, 4, 5, 6])
+      expect(alignedShare(sources, alignCues(sources, simulate(seed).cues))).toBeGreaterThanOrEqual(0.9);
+    // The most hostile "foreign" track: this talk's own sentences in a shuffled order.
+    const r = rng(11);
+    const order = sources.map((_, i) => i).sort(() => r() - 0.5);
+    const shuffled: Cue[] = order.map((i, k) => ({ from: k * 8, to: k * 8 + 7, text: normalizeForAlign(sources[i]!) }));
+    const share = alignedShare(sources, alignCues(sources, shuffled));
+    expect(share).toBeLessThan(MIN_ALIGNED_SHARE - 0.15);
   });
 
   it('fillGaps keeps known starts and spreads the rest by the estimate', () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { BRIDGE_NS, BRIDGE_VERSION, envelope, parseFromPage, parseToPage } from '../../bilibili/bridge-protocol';
+import {
+  BRIDGE_NS,
+  BRIDGE_VERSION,
+  envelope,
+  isPresent,
+  parseConnect,
+  parseFromPage,
+  parseToPage,
+  PRESENT,
+} from '../../bilibili/bridge-protocol';
 
 const T = 'token-1';
 const from = (body: unknown) => envelope(T, 'page', body);
@@ -49,5 +58,26 @@ describe('bridge protocol (page side)', () => {
     expect(parseToPage(envelope(T, 'ext', { kind: 'seek', t: Infinity }), T)).toBeNull();
     expect(parseToPage(envelope(T, 'ext', { kind: 'time-feed', on: 1 }), T)).toBeNull();
     expect(parseToPage(envelope(T, 'page', { kind: 'hello' }), T)).toBeNull();
+  });
+});
+
+describe('connect (the manifest MAIN-world bridge learns the token)', () => {
+  const token = 'a'.repeat(32);
+  it('accepts a connect carrying a 32-hex token', () => {
+    expect(parseConnect(envelope(token, 'ext', { kind: 'connect' }))).toBe(token);
+  });
+  it.each([
+    ['from the page side', envelope(token, 'page', { kind: 'connect' })],
+    ['a short token', envelope('abc', 'ext', { kind: 'connect' })],
+    ['another kind', envelope(token, 'ext', { kind: 'hello' })],
+    ['another namespace', { ...envelope(token, 'ext', { kind: 'connect' }), ns: 'x' }],
+    ['no body', { ns: BRIDGE_NS, v: BRIDGE_VERSION, token, dir: 'ext' }],
+  ])('refuses %s', (_why, data) => {
+    expect(parseConnect(data)).toBeNull();
+  });
+  it('tells the bridge’s presence note apart from anything else', () => {
+    expect(isPresent(PRESENT)).toBe(true);
+    expect(isPresent({ ...PRESENT, dir: 'ext' })).toBe(false);
+    expect(isPresent(envelope(token, 'page', { kind: 'nav' }))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, parseRoute, talkUrl } from '../../bilibili/route';
+import { classify, matchesTalkPages, parseRoute, TALK_MATCHES, talkUrl } from '../../bilibili/route';
 
 describe('parseRoute', () => {
   it.each([
@@ -36,5 +36,23 @@ describe('parseRoute', () => {
   it('builds links to the talk', () => {
     expect(talkUrl()).toBe('https://www.bilibili.com/video/BV1DS411w7hz/?p=6');
     expect(talkUrl(75.9)).toBe('https://www.bilibili.com/video/BV1DS411w7hz/?p=6&t=75');
+  });
+});
+
+describe('the pages the MAIN-world bridge is declared for', () => {
+  it('is the match pattern of every part of the talk', () => {
+    expect(TALK_MATCHES).toEqual(['*://www.bilibili.com/video/BV1DS411w7hz*']);
+  });
+  it.each([
+    ['https://www.bilibili.com/video/BV1DS411w7hz/?p=6', true],
+    ['https://www.bilibili.com/video/BV1DS411w7hz?p=6&t=30', true],
+    ['https://www.bilibili.com/video/BV1DS411w7hz', true],
+    ['http://www.bilibili.com/video/BV1DS411w7hz/', true],
+    ['https://www.bilibili.com/video/BV1xx411c7mD/', false],
+    ['https://www.bilibili.com/video/bv1ds411w7hz/', false],
+    ['https://m.bilibili.com/video/BV1DS411w7hz', false],
+    ['not a url', false],
+  ])('%s → %s', (url, expected) => {
+    expect(matchesTalkPages(url)).toBe(expected);
   });
 });

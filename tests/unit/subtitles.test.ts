@@ -1,6 +1,7 @@
 /** The subtitle client against every bad answer: the estimate stays, no crash, no retry storm. */
 import { describe, expect, it, vi } from 'vitest';
-import { fetchSubtitleCues, MAX_CUES, PLAYER_API } from '../../bilibili/subtitles';
+import { MAX_CUES } from '../../bilibili/subtitle-cues';
+import { fetchSubtitleCues, PLAYER_API } from '../../bilibili/subtitles';
 
 const CID = 1_500_006;
 const CUE_URL = '//aisubtitle.hdslb.com/bfs/ai_subtitle/prod/abc?auth_key=1-2-3';
@@ -55,6 +56,8 @@ describe('fetchSubtitleCues', () => {
         { from: 1, to: 2, text: '大家好' },
         { from: 2.5, to: 4, text: '我们开始' },
       ],
+      chapters: [],
+      playerCalls: 1,
     });
     expect(f.calls).toEqual([`${PLAYER_API}?bvid=BV1DS411w7hz&cid=${CID}`, `https:${CUE_URL}`]);
   });
