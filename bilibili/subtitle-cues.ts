@@ -6,7 +6,7 @@
 import { alignCues, alignedShare, fillGaps, MIN_ALIGNED_SHARE, type Cue } from '../lib/align';
 import { isFiniteNumber, isRecord } from '../lib/guard';
 import { TALK } from './route';
-import { Failure, getJson, pause, type SubtitleFailure, type SubtitleRequest, type Track } from './subtitles';
+import { Failure, getJson, pause, type SubtitleFailure, type SubtitleRequest, type Track } from './subtitle-http';
 import { readViewPoints, type UploaderChapter } from './view-points';
 
 export const MAX_CUES = 20_000;
