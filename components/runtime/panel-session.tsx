@@ -27,7 +27,6 @@ import { loadHantWhenChosen } from './hant-loader';
 import { followMedia } from './media-follower';
 import { createPlacer } from './placement';
 import { installShortcuts } from './shortcuts';
-import { loadSubtitles } from './subtitle-sync';
 import { termCardHost } from './term-card-host';
 
 function showLoadError(deps: Deps, life: AbortSignal, i18n: I18n, detail: string): void {
@@ -159,6 +158,12 @@ function followBridge(
     const d = duration.value;
     if (tried || !st || st.bvid !== bvid || st.p !== p || !st.cid || d <= 0) return;
     tried = true;
-    loadSubtitles(win, life, st.cid, d, loaded, timing.aligned).catch((err: unknown) => console.warn('[companion] subtitles failed', err));
+    const cid = st.cid;
+    // Layer 2 is fetched once the part is known, after the panel is interactive: the player call,
+    // WBI signing and the track guard are not on the first-render path (scripts/size-report.ts
+    // counts this chunk in "talk page per visit").
+    import('./subtitle-sync')
+      .then((m) => m.loadSubtitles(win, life, cid, d, loaded, timing.aligned))
+      .catch((err: unknown) => console.warn('[companion] subtitles failed', err));
   });
 }

@@ -170,7 +170,11 @@ test('a talk-page load fetches only the code it runs; each view fetches its own 
   // other chunk of the build. (The bridge is the manifest's MAIN-world script here: no bridge.js.)
   expect(harness.site.extension).toEqual(expect.arrayContaining(['/panel.js', '/talk.json']));
   expect(harness.site.extension).not.toContain('/bridge.js');
-  expect(fetched().sort()).toEqual([chunk('panel-zh'), chunk('preact')].sort());
+  // Once the part is known the subtitle layer (player call, WBI, track guard) follows, after the
+  // panel is interactive, with the validation helpers it shares with other chunks; with no track
+  // listed nothing else does.
+  await expect.poll(fetched).toContain(chunk('subtitle-sync'));
+  expect(fetched().sort()).toEqual([chunk('panel-zh'), chunk('preact'), chunk('subtitle-sync'), chunk('guard')].sort());
   expect(chunks.length, 'on-demand chunks in the build').toBeGreaterThan(10);
 
   await panel(page).getByRole('tab', { name: '搜索' }).click();
