@@ -3,11 +3,12 @@
  * follow the page (media, placement, term cards), Traditional text on demand and Bilibili's
  * subtitles. Every part takes `life`; everything it starts ends with it.
  */
-import { computed, signal } from '@preact/signals';
+import { computed, signal, type Signal } from '@preact/signals';
 import { render } from 'preact';
 import { isImmersive, type ScreenMode } from '../../bilibili/dom';
 import { watchPage } from '../../bilibili/page-watcher';
 import { TALK } from '../../bilibili/route';
+import type { UploaderChapter } from '../../bilibili/view-points';
 import type { LoadedPack } from '../../lib/pack/bundle';
 import { effectFor, onEnd } from '../dom/lifetime';
 import { measured } from '../dom/perf';
@@ -69,6 +70,7 @@ export async function mountPanel(
   const talk = createTalkModel(loaded, wantHant);
   const playback = createPlayback();
   const calibration = calibrationItem(TALK.bvid, TALK.p);
+  const uploaderChapters = signal<readonly UploaderChapter[]>([]);
   const timing = createTiming(loaded.pack, playback, talk.view.value.chapterStarts, {
     load: () => calibration.getValue(),
     save: (r) => calibration.setValue(r),
@@ -84,6 +86,7 @@ export async function mountPanel(
     ui: createUiModel(),
     page: { mode, status, immersive: computed(() => isImmersive(mode.value)) },
     io: { copy: (text) => win.navigator.clipboard.writeText(text) },
+    uploaderChapters,
     life,
   };
 
@@ -105,7 +108,7 @@ export async function mountPanel(
   installShortcuts([win, ui.shadow], models, life);
 
   loadHantWhenChosen(deps, life, loaded, talk, wantHant);
-  followBridge(life, hub, loaded, timing, playback.duration, win);
+  followBridge(life, hub, loaded, timing, playback.duration, win, uploaderChapters);
 
   // The page: media, placement and term cards follow one watcher.
   const media = followMedia(win, life, hub, playback, status);
@@ -145,6 +148,7 @@ function followBridge(
   timing: PanelModels['timing'],
   duration: PanelModels['playback']['duration'],
   win: Window,
+  uploaderChapters: Signal<readonly UploaderChapter[]>,
 ): void {
   const { bvid, p } = TALK;
   effectFor(life, () => {
@@ -163,7 +167,7 @@ function followBridge(
     // WBI signing and the track guard are not on the first-render path (scripts/size-report.ts
     // counts this chunk in "talk page per visit").
     import('./subtitle-sync')
-      .then((m) => m.loadSubtitles(win, life, cid, d, loaded, timing.aligned))
+      .then((m) => m.loadSubtitles(win, life, cid, d, loaded, timing.aligned, uploaderChapters))
       .catch((err: unknown) => console.warn('[companion] subtitles failed', err));
   });
 }

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ReadonlySignal } from '@preact/signals';
 import type { ScreenMode } from '../../bilibili/dom';
+import type { UploaderChapter } from '../../bilibili/view-points';
 import type { I18n } from '../i18n';
 import type { Playback } from '../models/playback';
 import type { SettingsModel } from '../models/settings';
@@ -20,6 +21,8 @@ export interface PanelModels {
   ui: UiModel;
   page: { mode: ReadonlySignal<ScreenMode>; immersive: ReadonlySignal<boolean>; status: ReadonlySignal<PageStatus> };
   io: { copy(text: string): Promise<void> };
+  /** The uploader's own chapters for the part (Bilibili's view_points), empty when there are none. */
+  uploaderChapters: ReadonlySignal<readonly UploaderChapter[]>;
   /** Ends with the panel: timers and listeners of the parts tie to it. */
   life: AbortSignal;
 }

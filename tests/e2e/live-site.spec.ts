@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { activeLine, expect, fixture, gotoTalk, media, panel, TALK, test, type Harness } from './harness';
-import { cueTrack, exportJson, foreignTrack, playerWithTrack } from './cues';
+import { cueTrack, exportJson, foreignTrack, playerWithTrack, VIEW_POINTS } from './cues';
 import { MEDIA_DURATION, STRICT_CSP, TALK_CIDS } from './site';
 
 const sourceLabel = (page: Page) => panel(page).locator('[data-timing-source]');
@@ -194,5 +194,39 @@ test.describe("under a strict CSP (script-src 'self' + the page's nonce), with <
     expect(harness.site.extension).toContain('/bridge.js');
     expect(await cspViolations(page)).toEqual([]);
     expect(harness.consoleWarnings.filter((w) => /Content Security Policy|bridge unavailable/i.test(w))).toEqual([]);
+  });
+});
+
+test.describe('uploader chapters (view_points) served with a logged-out answer', () => {
+  const LOGGED_OUT_WITH_CHAPTERS = {
+    code: 0,
+    message: '0',
+    data: { ...playerWithTrack().data, login_mid: 0, need_login_subtitle: true, subtitle: { subtitles: [] }, view_points: VIEW_POINTS },
+  };
+  test.use({ siteOptions: { subtitles: { player: LOGGED_OUT_WITH_CHAPTERS } } });
+  test('a second chapter source appears; picking it lists the uploader chapters (clamped, type 2 only), a click seeks, the choice is kept', async ({
+    page,
+    harness,
+  }) => {
+    await gotoTalk(page);
+    await panel(page).getByRole('tab', { name: '章节' }).click();
+    const source = panel(page).getByRole('group', { name: '章节来源' });
+    await expect(source).toBeVisible();
+    await expect(source.getByRole('button', { name: '伴读整理' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(panel(page).locator('[data-chapter-id]')).toHaveCount(14);
+    await source.getByRole('button', { name: 'UP主章节' }).click();
+    const items = panel(page).locator('[data-uploader-chapter]');
+    await expect(items).toHaveCount(3);
+    await expect(items.locator('.chapter-title')).toHaveText(['扩散与自回归', 'Scaling Law 与评测', '观众提问']);
+    await expect(items.nth(2).locator('.ts')).toHaveText('23:40');
+    await items.nth(1).locator('.chapter-title').click();
+    await expect.poll(async () => Math.abs((await media.state(page)).t - 610)).toBeLessThanOrEqual(0.05);
+    await expect(items.nth(1)).toHaveAttribute('aria-current', 'true');
+    // The choice is a setting: a reload shows the uploader's chapters again.
+    await page.reload();
+    await panel(page).getByRole('tab', { name: '章节' }).click();
+    await expect(panel(page).locator('[data-uploader-chapter]')).toHaveCount(3);
+    expect(playerCalls(harness).length).toBeLessThanOrEqual(2);
+    expect(harness.pageErrors).toEqual([]);
   });
 });

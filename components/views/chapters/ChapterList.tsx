@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import { clock } from '../../../lib/time-format';
 import { useModels } from '../context';
 import { useViewI18n } from '../view-i18n';
@@ -12,6 +13,34 @@ function selecting(el: HTMLElement): boolean {
 
 /** Chapters with time, title and summary; the current one marked; click to jump. */
 export function ChapterList() {
+  const { settings, uploaderChapters } = useModels();
+  const { t } = useViewI18n();
+  const uploader = uploaderChapters.value;
+  const source = uploader.length > 0 ? settings.settings.value.chapterSource : 'talk';
+  return (
+    <>
+      {uploader.length > 0 ? (
+        // A second source only when the uploader published chapters for this part.
+        <div class="chapter-source" role="group" aria-label={t('chapterSource')}>
+          {(['talk', 'uploader'] as const).map((s) => (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={source === s ? 'true' : 'false'}
+              data-source={s}
+              onClick={() => void settings.update({ chapterSource: s })}
+            >
+              {t(s === 'talk' ? 'chapterSourceTalk' : 'chapterSourceUploader')}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {source === 'uploader' ? <UploaderList chapters={uploader} /> : <TalkChapters />}
+    </>
+  );
+}
+
+function TalkChapters() {
   const { talk, timing, playback, settings } = useModels();
   const { t } = useViewI18n();
   const view = talk.view.value;
@@ -45,6 +74,40 @@ export function ChapterList() {
                 {c.summaryEn}
               </p>
             ) : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+/** The uploader's chapters: their own times (Bilibili's, already on the video's clock) and titles, as written. */
+function UploaderList({ chapters }: { chapters: readonly { start: number; end: number; title: string }[] }) {
+  const { playback } = useModels();
+  const { t } = useViewI18n();
+  // Re-renders when the current chapter changes, not on every frame.
+  const current = useComputed(() => {
+    const now = playback.time.value;
+    return chapters.findIndex((c) => now >= c.start && now < c.end);
+  }).value;
+  return (
+    <ol class="chapters" aria-label={t('chaptersLabel')} data-source="uploader">
+      {chapters.map((c, k) => {
+        const isCurrent = k === current;
+        return (
+          <li
+            key={k}
+            data-uploader-chapter={k}
+            class={isCurrent ? 'current' : undefined}
+            aria-current={isCurrent ? 'true' : undefined}
+            onClick={(e) => {
+              if (!selecting(e.currentTarget)) playback.seek(c.start);
+            }}
+          >
+            <button type="button" class="chapter-btn">
+              <span class="ts">{clock(c.start)}</span>
+              <span class="chapter-title">{c.title}</span>
+            </button>
           </li>
         );
       })}
