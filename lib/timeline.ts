@@ -4,7 +4,12 @@
  * the extension and the export CLI compute identical times for the same inputs.
  */
 
-/** Weights, in "Han-character time" units. Measured on nothing but common sense; see the note below. */
+import { piecesOf, type Break, type Piece } from './cues';
+
+/**
+ * The estimate before issue #13, kept as the bench's baseline: weights in "Han-character
+ * time" units, measured on nothing but common sense.
+ */
 export const WEIGHTS = {
   han: 1,
   /** A Latin word ("Transformer", "FID") takes about as long as two Han syllables. */
@@ -32,7 +37,7 @@ export interface TimedUnit {
   speaker: string;
 }
 
-/** Speaking weight of one segment's raw text. */
+/** Speaking weight of one segment's raw text (the baseline estimate's unit). */
 export function weightOf(source: string): number {
   const han = source.match(HAN_G)?.length ?? 0;
   const words = source.match(LATIN_WORD)?.length ?? 0;
@@ -40,8 +45,8 @@ export function weightOf(source: string): number {
   return han * WEIGHTS.han + words * WEIGHTS.latinWord + numbers * WEIGHTS.number;
 }
 
-/** Layer 1: spread the segments over [0, duration] by weight, with a pause at speaker turns. */
-export function estimateStarts(units: readonly TimedUnit[], duration: number): number[] {
+/** The baseline (pre-#13) estimate: segments spread by character weight, a pause at speaker turns. */
+export function estimateStartsByWeight(units: readonly TimedUnit[], duration: number): number[] {
   const weights = units.map((u, i) => {
     const turn = i > 0 && units[i - 1]?.speaker !== u.speaker ? WEIGHTS.turnPause : 0;
     return { pause: turn, speech: Math.max(weightOf(u.source), 0.5) };
@@ -56,6 +61,59 @@ export function estimateStarts(units: readonly TimedUnit[], duration: number): n
     acc += w.speech;
   }
   return starts;
+}
+
+/**
+ * Layer 1, the cue-aware estimate. Model, in seconds of "model time":
+ *
+ *   piece time = pause[break before it] + perHan·han + perLatin·latinWords + perNumber·numbers
+ *
+ * over the pieces of lib/cues.ts (the raw text's ASR cues, split where a segment starts
+ * mid-cue), where the break is none | cue (`，`) | para (`。` + blank line) | turn (speaker
+ * change). A segment starts after the pause before its first piece. Model times are then
+ * scaled so the talk fills [0, duration]: only the ratios of the parameters matter.
+ *
+ * FITTED, not guessed — but on synthetic data: least squares of true segment durations
+ * against the model's counts, over the synthetic-speech corpus (scripts/synth/) seeds
+ * 101–103, which are distinct from the bench's evaluation seeds (1–3). See `npm run fit-timing`
+ * (scripts/synth/fit.ts), which prints these values. Realism limits: the corpus' pauses are
+ * drawn by its generator (a cue pause ≈ 0.35 s, longer at paragraphs and turns, per-speaker
+ * espeak-ng rates), so the fit recovers the generator's proportions, not the real panel's;
+ * what carries over is the structure (a pause per ASR cue, longer at turns), which the real
+ * ASR put there because it heard pauses.
+ */
+export const CUE_MODEL = {
+  perHan: 0.2,
+  perLatin: 0.4,
+  perNumber: 0.3,
+  pause: { none: 0, cue: 0.3, para: 0.6, turn: 1.5 } satisfies Record<Break, number>,
+} as const;
+
+export type CueModel = typeof CUE_MODEL;
+
+/** Model time of one piece's speech (without the pause before it). */
+export const speechTime = (p: Piece, m: CueModel = CUE_MODEL): number => p.han * m.perHan + p.latin * m.perLatin + p.numbers * m.perNumber;
+
+/**
+ * Unscaled model start of every unit, and the model's total length (seconds of model time).
+ * The audio aligner extrapolates on this scale at the rate it measures.
+ */
+export function modelStarts(units: readonly TimedUnit[], m: CueModel = CUE_MODEL): { starts: number[]; total: number } {
+  const starts = new Array<number>(units.length).fill(0);
+  let acc = 0;
+  for (const p of piecesOf(units)) {
+    acc += m.pause[p.before];
+    if (p.first) starts[p.unit] = acc;
+    acc += Math.max(speechTime(p, m), p.first ? 0.1 : 0);
+  }
+  return { starts, total: acc };
+}
+
+/** Layer 1: the cue-aware estimate, scaled to [0, duration]. */
+export function estimateStarts(units: readonly TimedUnit[], duration: number): number[] {
+  const { starts, total } = modelStarts(units);
+  const scale = total > 0 && duration > 0 ? duration / total : 0;
+  return starts.map((s) => s * scale);
 }
 
 export interface Anchor {
