@@ -170,7 +170,7 @@ function monotone(starts: number[], duration: number): number[] {
   return starts.map((s) => (prev = Math.min(duration, Math.max(prev, s))));
 }
 
-export type TimingSource = 'estimate' | 'subtitles' | 'calibrated';
+export type TimingSource = 'estimate' | 'subtitles' | 'audio' | 'calibrated';
 
 export interface Timeline {
   readonly duration: number;
@@ -184,8 +184,10 @@ export interface Timeline {
 export interface TimelineInput {
   units: readonly TimedUnit[];
   duration: number;
-  /** Layer 2: aligned starts from Bilibili's subtitle track, if any. */
+  /** Layer 2: aligned starts from Bilibili's subtitle track (or from the audio), if any. */
   aligned?: readonly number[] | null;
+  /** Where `aligned` came from (default 'subtitles'); names the timeline's source. */
+  alignedFrom?: 'subtitles' | 'audio';
   anchors?: readonly Anchor[];
   offset?: number;
 }
@@ -204,7 +206,7 @@ export function buildTimeline(input: TimelineInput): Timeline {
       duration,
     );
   const calibrated = offset !== 0 || normalizeAnchors(anchors, units.length, duration).length > 0;
-  return createTimeline(starts, duration, calibrated ? 'calibrated' : aligned ? 'subtitles' : 'estimate');
+  return createTimeline(starts, duration, calibrated ? 'calibrated' : aligned ? (input.alignedFrom ?? 'subtitles') : 'estimate');
 }
 
 export function createTimeline(starts: readonly number[], duration: number, source: TimingSource): Timeline {

@@ -49,10 +49,10 @@ export interface AlignOptions {
 /** Heard silence longer than this is a hole, not a pause. */
 const LONG_PAUSE = 3;
 /** Confidence window: ± seconds around an anchor. */
-const WINDOW = 30;
+const WINDOW = 90;
 /** Evidence (cost units) the real text must gain over the uninformative one per window. */
-const EVIDENCE_MID = 12;
-const EVIDENCE_SCALE = 3;
+const EVIDENCE_MID = 20;
+const EVIDENCE_SCALE = 2.5;
 
 function elementsOf(det: Detection): Element[] {
   const els: Element[] = [];
@@ -88,7 +88,12 @@ function pieceModel(pieces: readonly Piece[]): { at: number[]; total: number } {
 /** Seconds of speech per peak around each time, from the audio alone (pass 1's τ). */
 function audioTau(det: Detection, times: readonly number[]): number[] {
   const runs = det.runs;
-  const global = det.runs.reduce((s, r) => s + r.end - r.start, 0) / Math.max(1, det.runs.reduce((s, r) => s + r.peaks.length, 0));
+  const global =
+    det.runs.reduce((s, r) => s + r.end - r.start, 0) /
+    Math.max(
+      1,
+      det.runs.reduce((s, r) => s + r.peaks.length, 0),
+    );
   return times.map((t) => {
     let s = 0;
     let p = 0;
@@ -192,7 +197,7 @@ function smooth(values: readonly (number | null)[], w: number, fallback: number)
 export interface AlignDebug {
   beads: Bead[];
   elements: Element[];
-  evidence: number[];
+  evidence: { index: number; time: number; evidence: number; confidence: number }[];
 }
 
 export function alignFromFeatures(
@@ -255,13 +260,13 @@ export function alignFromFeatures(
     costAt(base, t + WINDOW) - costAt(base, t - WINDOW) - (costAt(real, t + WINDOW) - costAt(real, t - WINDOW));
 
   const anchors: AudioAnchor[] = [];
-  const evidence: number[] = [];
+  const evidence: AlignDebug['evidence'] = [];
   pieces.forEach((p, i) => {
     const t = times.time[i];
     if (!p.first || t === null || t === undefined || !times.beadStart[i]) return;
     const ev = evidenceAt(t);
-    evidence.push(ev);
     const confidence = 1 / (1 + Math.exp(-(ev - EVIDENCE_MID) / EVIDENCE_SCALE));
+    evidence.push({ index: p.unit, time: t, evidence: ev, confidence });
     if (confidence >= minConfidence && t >= 0 && t <= duration) anchors.push({ index: p.unit, time: t, confidence });
   });
   debug?.({ beads: final.beads, elements: els, evidence });

@@ -27,8 +27,7 @@ export interface DpPiece {
 }
 
 export type Element =
-  | { kind: 'run'; start: number; end: number; peaks: number }
-  | { kind: 'hole'; start: number; end: number; heard: boolean };
+  { kind: 'run'; start: number; end: number; peaks: number } | { kind: 'hole'; start: number; end: number; heard: boolean };
 
 export type Bead =
   | { kind: 'match'; i0: number; i1: number; j0: number; j1: number; cost: number }
