@@ -83,10 +83,11 @@ export function estimateStartsByWeight(units: readonly TimedUnit[], duration: nu
  * ASR put there because it heard pauses.
  */
 export const CUE_MODEL = {
-  perHan: 0.2,
-  perLatin: 0.4,
-  perNumber: 0.3,
-  pause: { none: 0, cue: 0.3, para: 0.6, turn: 1.5 } satisfies Record<Break, number>,
+  perHan: 0.189,
+  perLatin: 0.198,
+  /** Not identifiable (the raw text has 5 numbers; the fit clamps it at 0): the baseline's 1.5 × perHan. */
+  perNumber: 0.28,
+  pause: { none: 0, cue: 0.331, para: 0.837, turn: 1.621 } satisfies Record<Break, number>,
 } as const;
 
 export type CueModel = typeof CUE_MODEL;

@@ -48,11 +48,21 @@ export interface AlignOptions {
 
 /** Heard silence longer than this is a hole, not a pause. */
 const LONG_PAUSE = 3;
+/** Pieces per block of the shuffled text the real one must beat. */
+const SHUFFLE_BLOCK = 10;
 /** Confidence window: ± seconds around an anchor. */
 const WINDOW = 90;
 /** Evidence (cost units) the real text must gain over the uninformative one per window. */
 const EVIDENCE_MID = 20;
 const EVIDENCE_SCALE = 2.5;
+/**
+ * And it must explain the audio well in absolute terms: cost per second of speech in the
+ * window. Synthetic speech of this talk stays below ~0.9, another text ~0.75–1.0 (but fails
+ * the evidence test), tone "music" above ~1.25.
+ */
+const FIT_MID = 1.05;
+const FIT_SCALE = 0.07;
+const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
 function elementsOf(det: Detection): Element[] {
   const els: Element[] = [];
@@ -197,7 +207,7 @@ function smooth(values: readonly (number | null)[], w: number, fallback: number)
 export interface AlignDebug {
   beads: Bead[];
   elements: Element[];
-  evidence: { index: number; time: number; evidence: number; confidence: number }[];
+  evidence: { index: number; time: number; evidence: number; confidence: number; fit: number }[];
 }
 
 export function alignFromFeatures(
@@ -251,22 +261,26 @@ export function alignFromFeatures(
   const times = pieceTimes(final.beads, dp2, els);
 
   // Confidence: evidence of the real text over an uninformative one, on the same audio.
-  const mean = pieces.reduce((s, p) => s + p.syllables, 0) / pieces.length;
-  const nullPieces = dp2.map((p) => ({ ...p, syllables: mean, before: 'cue' as const }));
-  const nul = alignDp(nullPieces, els, { band: 30, bandFraction: 0 });
+  const nul = alignDp(shuffled(dp2, SHUFFLE_BLOCK), els, { band: 30, bandFraction: 0 });
   const real = costCurve(final.beads, els);
   const base = costCurve(nul.beads, els);
   const evidenceAt = (t: number): number =>
     costAt(base, t + WINDOW) - costAt(base, t - WINDOW) - (costAt(real, t + WINDOW) - costAt(real, t - WINDOW));
 
+  const speechIn = (a: number, b: number): number => {
+    let s = 0;
+    for (const r of det.runs) if (r.end > a && r.start < b) s += Math.min(b, r.end) - Math.max(a, r.start);
+    return s;
+  };
   const anchors: AudioAnchor[] = [];
   const evidence: AlignDebug['evidence'] = [];
   pieces.forEach((p, i) => {
     const t = times.time[i];
     if (!p.first || t === null || t === undefined || !times.beadStart[i]) return;
     const ev = evidenceAt(t);
-    const confidence = 1 / (1 + Math.exp(-(ev - EVIDENCE_MID) / EVIDENCE_SCALE));
-    evidence.push({ index: p.unit, time: t, evidence: ev, confidence });
+    const fit = (costAt(real, t + WINDOW) - costAt(real, t - WINDOW)) / Math.max(1, speechIn(t - WINDOW, t + WINDOW));
+    const confidence = logistic((ev - EVIDENCE_MID) / EVIDENCE_SCALE) * logistic((FIT_MID - fit) / FIT_SCALE);
+    evidence.push({ index: p.unit, time: t, evidence: ev, confidence, fit });
     if (confidence >= minConfidence && t >= 0 && t <= duration) anchors.push({ index: p.unit, time: t, confidence });
   });
   debug?.({ beads: final.beads, elements: els, evidence });
@@ -279,6 +293,27 @@ export function alignFromFeatures(
     rate,
     starts: startsFromAnchors(model, kept, duration, rate),
   };
+}
+
+/**
+ * The same pieces in another order: within each block of `block` pieces, a fixed
+ * permutation (a rotation by half the block, then pairs swapped) — same lengths, same
+ * breaks, same places, wrong sequence. Deterministic, so results are reproducible.
+ */
+export function shuffled(pieces: readonly DpPiece[], block: number): DpPiece[] {
+  const out = pieces.map((p) => ({ ...p }));
+  for (let b = 0; b < pieces.length; b += block) {
+    const n = Math.min(block, pieces.length - b);
+    if (n < 2) break;
+    for (let k = 0; k < n; k++) {
+      const r = (k + Math.floor(n / 2)) % n;
+      const src = pieces[b + (r ^ 1) < b + n ? b + (r ^ 1) : b + r] as DpPiece;
+      const dst = out[b + k] as DpPiece;
+      dst.syllables = src.syllables;
+      dst.before = src.before;
+    }
+  }
+  return out;
 }
 
 /** Expected times: known where given, the model's proportions between, shifted estimate beyond. */
