@@ -166,7 +166,8 @@ function costCurve(beads: readonly Bead[], els: readonly Element[]): { t: Float6
   const c = new Float64Array(beads.length);
   let acc = 0;
   beads.forEach((b, k) => {
-    acc += b.cost;
+    // A hole's cost is about the text's expected length, not about what was heard.
+    if (b.kind !== 'hole') acc += b.cost;
     t[k] = b.j1 > 0 ? (els[b.j1 - 1] as Element).end : 0;
     c[k] = acc;
   });
@@ -237,9 +238,11 @@ export function alignFromFeatures(
   const dpPieces = (expected: readonly number[], tau: readonly number[]): DpPiece[] =>
     pieces.map((p, i) => ({ syllables: p.syllables, before: p.before, expected: expected[i] as number, tau: tau[i] as number }));
 
-  // Pass 1: wide band around the estimate; τ from the audio near where the estimate puts each piece.
+  // Pass 1: wide band around the estimate; τ from the audio near where the estimate puts each
+  // piece — a rough guess (a voice whose peaks over-count biases it), so length terms are loosened
+  // ×2 and the pause structure leads.
   const tau1 = audioTau(det, expected0);
-  const pass1 = alignDp(dpPieces(expected0, tau1), els, { band: 180, bandFraction: 0.12 });
+  const pass1 = alignDp(dpPieces(expected0, tau1), els, { band: 180, bandFraction: 0.12, looseness: 2 });
   if (!Number.isFinite(pass1.cost)) return none();
   const p1 = pieceTimes(pass1.beads, dpPieces(expected0, tau1), els);
 

@@ -41,7 +41,8 @@ const RUN_ON: Record<Break, number> = { none: 0, cue: 1.2, para: 3, turn: 5 };
 const SIGMA_DUR = 0.22;
 const SIGMA_PEAKS = 0.32;
 const SIGMA_PAUSE = 0.75;
-const SIGMA_HOLE = 0.35;
+const HOLE_SPREAD = 0.12;
+const HOLE_SLACK = 3;
 const BEAD_EXTRA = 0.6;
 const NOISE_BASE = 4;
 const NOISE_PER_PEAK = 0.7;
@@ -59,6 +60,8 @@ export interface DpOptions {
   /** Half-width of the band, seconds: max(band, bandFraction · t). */
   band?: number;
   bandFraction?: number;
+  /** Widen the length terms' spread (×): for a first pass whose τ is a rough guess. */
+  looseness?: number;
 }
 
 export interface DpResult {
@@ -164,8 +167,9 @@ export function alignDp(pieces: readonly DpPiece[], elements: readonly Element[]
   const logMed = Float64Array.from(BREAKS, (b) => Math.log(PAUSE[b]));
   const runOn = Float64Array.from(BREAKS, (b) => RUN_ON[b]);
   const pauseK = 1 / (2 * sq(SIGMA_PAUSE));
-  const durK = 1 / (2 * sq(SIGMA_DUR));
-  const pkK = 1 / (2 * sq(SIGMA_PEAKS));
+  const loose = options.looseness ?? 1;
+  const durK = 1 / (2 * sq(SIGMA_DUR * loose));
+  const pkK = 1 / (2 * sq(SIGMA_PEAKS * loose));
   const innerLog = new Float64Array(MAX_L);
   const innerRaw = new Float64Array(MAX_L);
   const breaks = new Int8Array(MAX_K);
@@ -209,9 +213,11 @@ export function alignDp(pieces: readonly DpPiece[], elements: readonly Element[]
   const holeCost = (i0: number, k: number, e: Element & { kind: 'hole' }): number => {
     const len = e.end - e.start;
     const x = (cumX[i0 + k] as number) - (cumX[i0] as number);
-    if (!e.heard) return sq(Math.log((len + 1) / (x + 1))) / (2 * sq(SIGMA_HOLE));
+    // Spread of the expected length: the pace is known to ~12% once heard, plus a few seconds.
+    const mismatch = sq(len - x) / (2 * sq(HOLE_SPREAD * x + HOLE_SLACK));
+    if (!e.heard) return mismatch;
     if (k === 0) return 0.5 + 0.02 * len;
-    return DROPOUT + sq(Math.log((len + 1) / (x + 1))) / (2 * sq(SIGMA_HOLE));
+    return DROPOUT + mismatch;
   };
 
   for (let j = 0; j <= M; j++) {
