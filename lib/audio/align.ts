@@ -31,6 +31,8 @@ export interface AudioAlignment {
   anchors: AudioAnchor[];
   /** Seconds of media heard, and of speech detected in it. */
   heardSeconds: number;
+  /** The heard stretches of media time, [from, to), in order. */
+  heard: [number, number][];
   speechSeconds: number;
   /** Measured pace: media seconds per second of the cue model (1 = the model's pace); null without anchors. */
   rate: number | null;
@@ -48,13 +50,13 @@ export interface AlignOptions {
 
 /** Heard silence longer than this is a hole, not a pause. */
 const LONG_PAUSE = 3;
-/** Pieces per block of the shuffled text the real one must beat. */
-const SHUFFLE_BLOCK = 10;
+/** Block sizes of the shuffled texts the real one must beat (their mean cost is the null). */
+const SHUFFLE_BLOCKS = [8, 11, 14];
 /** Confidence window: ± seconds around an anchor. */
 const WINDOW = 90;
 /** Evidence (cost units) the real text must gain over the uninformative one per window. */
-const EVIDENCE_MID = 20;
-const EVIDENCE_SCALE = 2.5;
+const EVIDENCE_MID = 22;
+const EVIDENCE_SCALE = 2;
 /**
  * And it must explain the audio well in absolute terms: cost per second of speech in the
  * window. Synthetic speech of this talk stays below ~0.9, another text ~0.75–1.0 (but fails
@@ -224,6 +226,7 @@ export function alignFromFeatures(
   const none = (): AudioAlignment => ({
     anchors: [],
     heardSeconds: det.heardSeconds,
+    heard: det.heard,
     speechSeconds: det.speechSeconds,
     rate: null,
     starts: startsFromAnchors(model, [], duration, null),
@@ -264,11 +267,10 @@ export function alignFromFeatures(
   const times = pieceTimes(final.beads, dp2, els);
 
   // Confidence: evidence of the real text over an uninformative one, on the same audio.
-  const nul = alignDp(shuffled(dp2, SHUFFLE_BLOCK), els, { band: 30, bandFraction: 0 });
+  const nulls = SHUFFLE_BLOCKS.map((block) => costCurve(alignDp(shuffled(dp2, block), els, { band: 30, bandFraction: 0 }).beads, els));
   const real = costCurve(final.beads, els);
-  const base = costCurve(nul.beads, els);
-  const evidenceAt = (t: number): number =>
-    costAt(base, t + WINDOW) - costAt(base, t - WINDOW) - (costAt(real, t + WINDOW) - costAt(real, t - WINDOW));
+  const nullIn = (a: number, b: number): number => nulls.reduce((s, c) => s + costAt(c, b) - costAt(c, a), 0) / nulls.length;
+  const evidenceAt = (t: number): number => nullIn(t - WINDOW, t + WINDOW) - (costAt(real, t + WINDOW) - costAt(real, t - WINDOW));
 
   const speechIn = (a: number, b: number): number => {
     let s = 0;
@@ -292,6 +294,7 @@ export function alignFromFeatures(
   return {
     anchors: kept,
     heardSeconds: det.heardSeconds,
+    heard: det.heard,
     speechSeconds: det.speechSeconds,
     rate,
     starts: startsFromAnchors(model, kept, duration, rate),
