@@ -126,6 +126,12 @@ interface PieceTimes {
   /** Bead kind each piece fell in, and whether it starts its bead. */
   kind: (Bead['kind'] | null)[];
   beadStart: boolean[];
+  /**
+   * A bead start that can be an anchor: not next to a hole that may cut speech (unheard media
+   * time — a seek lands mid-sentence — or a silence the path filled with text, a dropout),
+   * because there the first heard run may be the middle of the piece.
+   */
+  trusted: boolean[];
 }
 
 function pieceTimes(beads: readonly Bead[], pieces: readonly DpPiece[], els: readonly Element[]): PieceTimes {
@@ -133,12 +139,19 @@ function pieceTimes(beads: readonly Bead[], pieces: readonly DpPiece[], els: rea
   const time: (number | null)[] = new Array<number | null>(n).fill(null);
   const kind: (Bead['kind'] | null)[] = new Array<Bead['kind'] | null>(n).fill(null);
   const beadStart = new Array<boolean>(n).fill(false);
+  const trusted = new Array<boolean>(n).fill(false);
+  const lossy = new Set<number>();
+  for (const b of beads) {
+    const e = els[b.j0];
+    if (b.kind === 'hole' && e?.kind === 'hole' && (!e.heard || b.i1 > b.i0)) lossy.add(b.j0);
+  }
   for (const b of beads) {
     for (let i = b.i0; i < b.i1; i++) kind[i] = b.kind;
     if (b.kind !== 'match') continue;
     const runs = els.slice(b.j0, b.j1) as (Element & { kind: 'run' })[];
     time[b.i0] = runs[0]!.start;
     beadStart[b.i0] = true;
+    trusted[b.i0] = !lossy.has(b.j0 - 1) && !lossy.has(b.j1);
     if (b.i1 - b.i0 < 2) continue;
     // Inner pieces: by syllable share of the bead's speech time, snapped to a run start nearby.
     const speech = runs.reduce((s, r) => s + r.end - r.start, 0);
@@ -159,7 +172,7 @@ function pieceTimes(beads: readonly Bead[], pieces: readonly DpPiece[], els: rea
       time[i] = snapped ?? at;
     }
   }
-  return { time, kind, beadStart };
+  return { time, kind, beadStart, trusted };
 }
 
 /** Cumulative cost of a path at time t (beads counted at their last element's end). */
@@ -281,7 +294,7 @@ export function alignFromFeatures(
   const evidence: AlignDebug['evidence'] = [];
   pieces.forEach((p, i) => {
     const t = times.time[i];
-    if (!p.first || t === null || t === undefined || !times.beadStart[i]) return;
+    if (!p.first || t === null || t === undefined || !times.trusted[i]) return;
     const ev = evidenceAt(t);
     const fit = (costAt(real, t + WINDOW) - costAt(real, t - WINDOW)) / Math.max(1, speechIn(t - WINDOW, t + WINDOW));
     const confidence = logistic((ev - EVIDENCE_MID) / EVIDENCE_SCALE) * logistic((FIT_MID - fit) / FIT_SCALE);

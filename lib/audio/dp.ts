@@ -48,7 +48,7 @@ const NOISE_BASE = 4;
 const NOISE_PER_PEAK = 0.7;
 const DELETE_BASE = 6;
 const DELETE_PER_SYLLABLE = 0.5;
-const DROPOUT = 8;
+const DROPOUT = 4;
 const MAX_K = 3;
 const MAX_L = 4;
 
