@@ -64,6 +64,10 @@ const EVIDENCE_SCALE = 2;
  */
 const FIT_MID = 1.05;
 const FIT_SCALE = 0.07;
+/** Per half-window with ≥ SIDE_SPEECH s of speech: evidence per second of speech (this talk ~0.3, other audio ~0). */
+const SIDE_SPEECH = 20;
+const SIDE_RATE = 0.1;
+const SIDE_SCALE = 0.03;
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
 
 function elementsOf(det: Detection): Element[] {
@@ -297,7 +301,18 @@ export function alignFromFeatures(
     if (!p.first || t === null || t === undefined || !times.trusted[i]) return;
     const ev = evidenceAt(t);
     const fit = (costAt(real, t + WINDOW) - costAt(real, t - WINDOW)) / Math.max(1, speechIn(t - WINDOW, t + WINDOW));
-    const confidence = logistic((ev - EVIDENCE_MID) / EVIDENCE_SCALE) * logistic((FIT_MID - fit) / FIT_SCALE);
+    // Each side on its own must carry evidence too, where it holds speech: otherwise an anchor
+    // just past a switch to other audio borrows the evidence of the talk before it.
+    let sides = 1;
+    for (const [a, b] of [
+      [t - WINDOW, t],
+      [t, t + WINDOW],
+    ] as const) {
+      const sp = speechIn(a, b);
+      if (sp >= SIDE_SPEECH)
+        sides = Math.min(sides, logistic(((nullIn(a, b) - (costAt(real, b) - costAt(real, a))) / sp - SIDE_RATE) / SIDE_SCALE));
+    }
+    const confidence = logistic((ev - EVIDENCE_MID) / EVIDENCE_SCALE) * logistic((FIT_MID - fit) / FIT_SCALE) * sides;
     evidence.push({ index: p.unit, time: t, evidence: ev, confidence, fit });
     if (confidence >= minConfidence && t >= 0 && t <= duration) anchors.push({ index: p.unit, time: t, confidence });
   });
