@@ -74,18 +74,25 @@ export function estimateStartsByWeight(units: readonly TimedUnit[], duration: nu
  * scaled so the talk fills [0, duration]: only the ratios of the parameters matter.
  *
  * FITTED, not guessed — but on synthetic data: least squares of true segment durations
- * against the model's counts, over the synthetic-speech corpus (scripts/synth/) seeds
- * 101–103, which are distinct from the bench's evaluation seeds (1–3). See `npm run fit-timing`
- * (scripts/synth/fit.ts), which prints these values. Realism limits: the corpus' pauses are
- * drawn by its generator (a cue pause ≈ 0.35 s, longer at paragraphs and turns, per-speaker
- * espeak-ng rates), so the fit recovers the generator's proportions, not the real panel's;
- * what carries over is the structure (a pause per ASR cue, longer at turns), which the real
- * ASR put there because it heard pauses.
+ * against the model's counts (903 intervals; rms residual 0.82 s), over the synthetic-speech
+ * corpus (scripts/synth/) seeds 101–103, which are distinct from the bench's evaluation seeds
+ * (1–3). `npm run --silent fit-timing` (scripts/synth/fit.ts) prints these values.
+ *
+ * Realism limits, measured: the corpus' pauses are drawn by its generator (a cue pause ≈ 0.3 s,
+ * ≈ 0.8 s at paragraphs, 0.8–3 s at turns, per-speaker espeak-ng rates 300–430 wpm), so the fit
+ * recovers the generator's proportions, not the real panel's; what should carry over is the
+ * structure (a pause per ASR cue, longer at turns), which the real ASR put there because it
+ * heard pauses. On one talk the start error is dominated by what no text-only model can know —
+ * each speaker's pace, and stretches nobody speaks (applause) — so the cue-aware estimate beats
+ * the baseline on most synthetic seeds, not all: where the baseline happens to be good (median
+ * ~6 s) it can lose by a few seconds (see the bench). Even with each speaker's true pace the
+ * estimate stays 3–7 s off (the unspoken stretches); listening to the audio (lib/audio/) is what
+ * closes that gap.
  */
 export const CUE_MODEL = {
   perHan: 0.189,
   perLatin: 0.198,
-  /** Not identifiable (the raw text has 5 numbers; the fit clamps it at 0): the baseline's 1.5 × perHan. */
+  /** Not identifiable (17 digit strings in the raw text; the fit clamps it at 0): the baseline's 1.5 × perHan. */
   perNumber: 0.28,
   pause: { none: 0, cue: 0.331, para: 0.837, turn: 1.621 } satisfies Record<Break, number>,
 } as const;

@@ -414,6 +414,7 @@ export function startsFromAnchors(
   anchors: readonly AudioAnchor[],
   duration: number,
   rate: number | null,
+  horizon = EXTRAPOLATION_HORIZON,
 ): number[] {
   const m = model.starts;
   const n = m.length;
@@ -435,14 +436,14 @@ export function startsFromAnchors(
   const fillRate = model.total > mLast ? Math.max(0, duration - last.time) / (model.total - mLast) : r;
   for (let i = last.index + 1; i < n; i++) {
     const dm = (m[i] as number) - mLast;
-    const w = Math.exp(-(dm * r) / EXTRAPOLATION_HORIZON);
+    const w = Math.exp(-(dm * r) / horizon);
     out[i] = last.time + dm * (w * r + (1 - w) * fillRate);
   }
   const mFirst = m[first.index] as number;
   const leadRate = mFirst > 0 ? first.time / mFirst : r;
   for (let i = 0; i < first.index; i++) {
     const dm = mFirst - (m[i] as number);
-    const w = Math.exp(-(dm * r) / EXTRAPOLATION_HORIZON);
+    const w = Math.exp(-(dm * r) / horizon);
     out[i] = first.time - dm * (w * r + (1 - w) * leadRate);
   }
   let prev = 0;

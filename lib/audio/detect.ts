@@ -11,7 +11,6 @@
  *
  * All integer histograms over the quantised levels: linear in the frames, a few ms for 40 min.
  */
-import { levelDb } from './features';
 import type { Frames } from './store';
 
 export interface Run {
@@ -69,7 +68,6 @@ function thresholds(f: Frames, from: number, to: number): Uint8Array {
   let lo = from; // window [lo, hi)
   let hi = from;
   const th = new Uint8Array(to - from);
-  let prev = 255;
   for (let k = from; k < to; k += step) {
     const a = Math.max(from, k - w);
     const b = Math.min(to, k + w);
@@ -90,9 +88,7 @@ function thresholds(f: Frames, from: number, to: number): Uint8Array {
     if (range >= MIN_RANGE) t = Math.round(floor + 2 * Math.max(8, 0.4 * range));
     t = Math.max(t, Math.round(2 * (ABS_FLOOR + 110)));
     th.fill(Math.min(255, t), k - from, Math.min(to, k + step) - from);
-    prev = t;
   }
-  void prev;
   return th;
 }
 
@@ -186,6 +182,3 @@ function peaksIn(env: Float32Array, i0: number, i1: number, hop: number, from: n
     .filter((k, j) => (j > 0 || (env[k] as number) - startV >= prom / 2) && (j < kept.length - 1 || (env[k] as number) - endV >= prom / 2))
     .map((k) => (from + k) * hop);
 }
-
-/** Level in dB of a frame code (re-exported for diagnostics). */
-export const dbOf = levelDb;
