@@ -401,7 +401,12 @@ export function measuredRate(anchors: readonly AudioAnchor[], model: readonly nu
   return Number.isFinite(r) && r > 0.3 && r < 3 ? r : null;
 }
 
-/** How far ahead of the last anchor (media s) the measured rate gives way to "fill the remaining duration". */
+/**
+ * How far ahead of the last anchor (media s) the measured rate gives way to "fill the remaining
+ * duration". Chosen on the fit seeds 101–103: after 5 min heard, mean median/p90 start error
+ * 10.6 s with 120 s, 13.3 s with 300 s, 77 s extrapolating at the measured rate alone (the first
+ * minutes' pace — one or two speakers — does not hold for the rest of the talk).
+ */
 const EXTRAPOLATION_HORIZON = 120;
 
 /**
