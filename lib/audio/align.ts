@@ -4,17 +4,20 @@
  *   frames (lib/audio/store) ─detect→ runs + peaks ─┐
  *   units (segments' raw text) ─pieces + cue model─┴→ DP pass 1 (wide band, τ from the audio)
  *        → DP pass 2 (narrow band around pass 1, τ per stretch of text from pass 1)
- *        → confidence: the same DP with an uninformative text (every piece of average length,
- *          every break a cue break) — where the real text explains the audio no better than
- *          that, the audio says nothing about this transcript (music, noise, another talk)
+ *        → confidence: the same DP with the pieces shuffled within blocks (same lengths and
+ *          breaks, wrong order; mean of three shuffles) — where the real order explains the
+ *          audio no better, the audio says nothing about this transcript (another talk, music);
+ *          the real order must win on both sides of an anchor (an audio switch), and explain
+ *          the audio well in absolute terms (cost per second of speech: tones, noise)
  *        → anchors {index, time, confidence} for segments that start where a bead starts
+ *          (not next to a hole that may cut speech: a seek, a dropout)
  *        → starts for every segment: anchors, the cue model's proportions between them,
  *          and the measured rate ahead of what was heard.
  */
 import { piecesOf, type Piece } from '../cues';
 import { CUE_MODEL, modelStarts, speechTime, type TimedUnit } from '../timeline';
 import { detect, type Detection } from './detect';
-import { alignDp, PAUSE, type Bead, type DpPiece, type Element } from './dp';
+import { alignDp, type Bead, type DpPiece, type Element } from './dp';
 import type { Frames } from './store';
 
 export interface AudioAnchor {
@@ -54,7 +57,7 @@ const LONG_PAUSE = 3;
 const SHUFFLE_BLOCKS = [8, 11, 14];
 /** Confidence window: ± seconds around an anchor. */
 const WINDOW = 90;
-/** Evidence (cost units) the real text must gain over the uninformative one per window. */
+/** Evidence (cost units) the real order must gain over the shuffled ones per window. */
 const EVIDENCE_MID = 22;
 const EVIDENCE_SCALE = 2;
 /**
@@ -454,5 +457,3 @@ export function startsFromAnchors(
   let prev = 0;
   return out.map((s) => (prev = Math.min(duration, Math.max(prev, s))));
 }
-
-export { PAUSE };
