@@ -14,6 +14,7 @@ const en: Catalogue = {
   loadError: 'Could not load the transcript: {detail}',
   timingEstimate: 'Timing: estimated from text length',
   timingSubtitles: 'Timing: aligned to Bilibili subtitles',
+  timingAudio: 'Timing: aligned from the video’s audio',
   timingCalibrated: 'Timing: calibrated by you',
   timingHelp: 'If the highlight drifts, press “This line is now” on the line being spoken.',
   speakersInferred: 'Speaker labels are inferred from the discussion',

@@ -12,6 +12,7 @@ const zh = {
   loadError: '讲稿载入失败：{detail}',
   timingEstimate: '时间：按字数估算',
   timingSubtitles: '时间：对齐自 B 站字幕',
+  timingAudio: '时间：依据视频音频对齐',
   timingCalibrated: '时间：已手动校准',
   timingHelp: '如果高亮与讲话不同步，在正在说的那一句上点“此句正在说”。',
   speakersInferred: '说话人根据讨论内容推断',

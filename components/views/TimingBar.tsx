@@ -1,9 +1,11 @@
+import type { TimingSource } from '../../lib/timeline';
 import type { MessageKey } from '../i18n';
 import { useModels } from './context';
 
-const SOURCE: Record<'estimate' | 'subtitles' | 'calibrated', MessageKey> = {
+const SOURCE: Record<TimingSource, MessageKey> = {
   estimate: 'timingEstimate',
   subtitles: 'timingSubtitles',
+  audio: 'timingAudio',
   calibrated: 'timingCalibrated',
 };
 

@@ -6,6 +6,7 @@
 import { ensureMedia } from '../../tests/e2e/media';
 import { loadTalk, openBench } from './context';
 import { measureHighlight } from './highlight';
+import { measureAudio } from './audio';
 import { measureNavigation } from './navigation';
 import { measureNonTarget } from './non-target';
 import { measurePlayback } from './playback';
@@ -18,22 +19,28 @@ import { measureSeek } from './seek';
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (name: string): boolean => !only || only.includes(name);
 
+const BROWSER = ['navigation', 'playback', 'highlight', 'seek', 'non-target', 'popup'];
+
 async function main(): Promise<void> {
-  ensureMedia();
   const report = createReport();
-  const bench = await openBench();
-  try {
-    await loadTalk(bench.page);
-    if (wanted('navigation')) await measureNavigation(bench, report);
-    if (wanted('playback')) await measurePlayback(bench, report);
-    if (wanted('highlight')) await measureHighlight(bench, report);
-    if (wanted('seek')) await measureSeek(bench, report);
-    if (wanted('non-target')) await measureNonTarget(bench, report);
-    if (wanted('popup')) await measurePopup(bench, report);
-  } finally {
-    await bench.context.close();
+  // The browser is launched only for what needs it (BENCH_ONLY=pure,audio runs in Node alone).
+  if (BROWSER.some(wanted)) {
+    ensureMedia();
+    const bench = await openBench();
+    try {
+      await loadTalk(bench.page);
+      if (wanted('navigation')) await measureNavigation(bench, report);
+      if (wanted('playback')) await measurePlayback(bench, report);
+      if (wanted('highlight')) await measureHighlight(bench, report);
+      if (wanted('seek')) await measureSeek(bench, report);
+      if (wanted('non-target')) await measureNonTarget(bench, report);
+      if (wanted('popup')) await measurePopup(bench, report);
+    } finally {
+      await bench.context.close();
+    }
   }
   if (wanted('pure')) measurePure(report);
+  if (wanted('audio')) await measureAudio(report);
   report.print();
   report.write('bench-results/bench.json');
 }

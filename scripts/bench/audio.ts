@@ -1,0 +1,147 @@
+/**
+ * Timing truth, measured on the synthetic-speech corpus (scripts/synth/): start errors of the
+ * old estimate, the cue-aware estimate, and audio alignment after 5, 10 and 40 minutes heard
+ * (heard from the start; the rest extrapolated), per evaluation seed; the gates (no anchors from
+ * silence, noise, tones, another text); the listener's cost. Node only, no browser.
+ * Writes bench-results/audio.json besides the report's rows.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { alignFromFeatures } from '../../lib/audio/align';
+import { createFeatureExtractor } from '../../lib/audio/features';
+import { timedUnits } from '../../lib/pack/source';
+import { estimateStarts, estimateStartsByWeight } from '../../lib/timeline';
+import { loadPack } from '../pack-files';
+import { canSynthesize, ensureCorpus, prng } from '../synth/corpus';
+import { featuresOf, readWav, startErrors, type ErrorStats } from '../synth/evaluate';
+import { FIT_SEEDS } from '../synth/fit';
+import { pct, type Report } from './report';
+
+export const EVAL_SEEDS = [1, 2, 3];
+const HEARD_MINUTES = [5, 10, 40];
+
+const f = (s: ErrorStats): string =>
+  `${s.median.toFixed(2)} / ${s.p90.toFixed(2)} / ${s.max.toFixed(1)} s · ${(100 * s.within1).toFixed(0)}% / ${(100 * s.within2).toFixed(0)}%`;
+
+export async function measureAudio(report: Report): Promise<void> {
+  if (!canSynthesize()) {
+    report.row('audio alignment', 'skipped: espeak-ng or sox missing', '', null);
+    return;
+  }
+  const pack = loadPack();
+  const units = timedUnits(pack);
+  const results: Record<string, unknown> = {
+    fitSeeds: FIT_SEEDS,
+    evalSeeds: EVAL_SEEDS,
+    columns: 'median / p90 / max start error · within 1 s / 2 s',
+  };
+  const perSeed: Record<string, unknown>[] = [];
+  report.row('— timing truth (synthetic speech; median / p90 / max · ≤1 s / ≤2 s) —', '', '', null);
+  for (const seed of EVAL_SEEDS) {
+    const t0 = performance.now();
+    const corpus = await ensureCorpus({ seed }, pack);
+    const synthMs = performance.now() - t0;
+    const { truth } = corpus;
+    const pcm = readWav(corpus.wav);
+    const duration = truth.duration;
+    const old = startErrors(estimateStartsByWeight(units, duration), truth.starts);
+    const cue = startErrors(estimateStarts(units, duration), truth.starts);
+    const row: Record<string, unknown> = { seed, duration, synthMs, old, cue, audio: {} };
+    report.row(`seed ${seed} (${(duration / 60).toFixed(1)} min): old estimate`, f(old), '', null);
+    const beats = cue.median < old.median && cue.p90 < old.p90;
+    report.row(`seed ${seed}: cue-aware estimate`, f(cue), 'beats old (median and p90)', beats);
+    for (const minutes of HEARD_MINUTES) {
+      const heardTo = minutes >= 40 ? Infinity : minutes * 60;
+      const tf = performance.now();
+      const store = featuresOf(pcm, [[0, heardTo]]);
+      const featureMs = performance.now() - tf;
+      const ta = performance.now();
+      const res = alignFromFeatures(store.frames(), units, duration);
+      const alignMs = performance.now() - ta;
+      const stats = startErrors(res.starts, truth.starts);
+      const anchorErr = res.anchors.map((a) => Math.abs(a.time - (truth.starts[a.index] ?? NaN))).filter(Number.isFinite);
+      const label = minutes >= 40 ? 'whole talk' : `${minutes} min`;
+      (row.audio as Record<string, unknown>)[label] = {
+        ...stats,
+        anchors: res.anchors.length,
+        anchorErrorMax: Math.max(0, ...anchorErr),
+        rate: res.rate,
+        heardSeconds: res.heardSeconds,
+        featureMs,
+        alignMs,
+      };
+      report.row(
+        `seed ${seed}: audio, ${label} heard (${res.anchors.length} anchors, align ${alignMs.toFixed(0)} ms)`,
+        f(stats),
+        minutes >= 40 ? 'p90 ≤ 2 s' : '',
+        minutes >= 40 ? stats.p90 <= 2 : null,
+      );
+    }
+    perSeed.push(row);
+  }
+  results.seeds = perSeed;
+
+  // Spoken text ≠ transcript: the cleaned segments spoken (fillers gone), aligned to the raw text.
+  {
+    const corpus = await ensureCorpus({ seed: 1, text: 'clean' }, pack);
+    const res = alignFromFeatures(featuresOf(readWav(corpus.wav)).frames(), units, corpus.truth.duration);
+    const stats = startErrors(res.starts, corpus.truth.starts);
+    const anchorErr = res.anchors.map((a) => Math.abs(a.time - (corpus.truth.starts[a.index] ?? NaN))).filter(Number.isFinite);
+    results.cleanTextSpoken = { ...stats, anchors: res.anchors.length, anchorErrorP90: pct(anchorErr, 90) };
+    report.row(`seed 1, cleaned text spoken (mismatch), whole talk (${res.anchors.length} anchors)`, f(stats), '', null);
+  }
+
+  // Gates: audio that is not this talk gives no anchors.
+  const gates: Record<string, number> = {};
+  const fs = 16000;
+  const r = prng(9);
+  const gateInputs: [string, Float32Array][] = [
+    ['silence (a muted tab)', new Float32Array(300 * fs)],
+    ['white noise', Float32Array.from({ length: 300 * fs }, () => (r() * 2 - 1) * 0.1)],
+  ];
+  for (const [name, samples] of gateInputs) {
+    const res = alignFromFeatures(featuresOf({ sampleRate: fs, samples }).frames(), units, 2400);
+    gates[name] = res.anchors.length;
+  }
+  {
+    const corpus = await ensureCorpus({ seed: 7, seconds: 600, text: 'foreign' }, pack);
+    const res = alignFromFeatures(featuresOf(readWav(corpus.wav)).frames(), units, 2400);
+    gates['another Chinese text (10 min)'] = res.anchors.length;
+  }
+  results.gates = gates;
+  report.row(
+    'gates: anchors from ' + Object.keys(gates).join(', '),
+    Object.values(gates).join(', '),
+    '0 each',
+    Object.values(gates).every((n) => n === 0),
+  );
+
+  // The listener's cost: the extractor at 48 kHz in 128-sample blocks (an AudioWorklet's quantum).
+  {
+    const rate = 48000;
+    const block = new Float32Array(128);
+    for (let i = 0; i < block.length; i++) block[i] = Math.sin(i / 3) * 0.2;
+    const ex = createFeatureExtractor({ sampleRate: rate });
+    const seconds = 120;
+    const t0 = performance.now();
+    for (let k = 0; k < (seconds * rate) / 128; k++) ex.push(block, (k * 128) / rate);
+    const msPerSecond = (performance.now() - t0) / seconds;
+    results.extractorMsPerSecond48k = msPerSecond;
+    report.row(
+      'listener: feature extraction per second of 48 kHz audio',
+      `${msPerSecond.toFixed(3)} ms (${(msPerSecond / 10).toFixed(2)}% of a core)`,
+      '≤ 2% of a core',
+      msPerSecond / 10 <= 2,
+    );
+    const whole = (results.seeds as { audio: Record<string, { alignMs: number }> }[]).map((s) => s.audio['whole talk']?.alignMs ?? NaN);
+    results.alignWholeTalkMs = whole;
+    report.row(
+      'listener: one alignment of the whole talk (run off the frame path, e.g. every 60 s)',
+      `${pct(whole, 50).toFixed(0)} ms median`,
+      '',
+      null,
+    );
+  }
+  report.set('audio', results);
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/audio.json', `${JSON.stringify(results, null, 2)}\n`);
+}
