@@ -20,6 +20,14 @@ export interface SubtitleCacheRecord {
   cues: { from: number; to: number; text: string }[];
 }
 
+/** What listening to the part's audio derived: anchors only (nothing heard is kept). */
+export interface AudioAnchorRecord {
+  v: 1;
+  duration: number;
+  heardSeconds: number;
+  anchors: { index: number; time: number; confidence: number }[];
+}
+
 export const EMPTY_CALIBRATION: CalibrationRecord = { v: 1, anchors: [], offset: 0 };
 
 const memo = <T>(make: () => T): (() => T) => {
@@ -44,3 +52,6 @@ export const subtitleCacheItem = (bvid: string, p: number) =>
   defineItem<SubtitleCacheRecord | null>(`local:subtitles:${partKey(bvid, p)}`, { fallback: null });
 
 export const hintDismissedItem = memo(() => defineItem<boolean>('local:hintDismissed', { fallback: false }));
+
+export const audioAnchorsItem = (bvid: string, p: number) =>
+  defineItem<AudioAnchorRecord | null>(`local:audio:${partKey(bvid, p)}`, { fallback: null });

@@ -17,6 +17,12 @@ export interface CalibrationStore {
   watch?(cb: (record: unknown) => void): () => void;
 }
 
+/** Layer 2 from the audio: starts for every segment, and the anchors they rest on. */
+export interface AudioLayer {
+  starts: readonly number[];
+  anchors: readonly { index: number; time: number }[];
+}
+
 export interface Timing {
   dispose(): void;
   timeline: ReadonlySignal<Timeline>;
@@ -25,6 +31,10 @@ export interface Timing {
   calibration: ReadonlySignal<CalibrationRecord>;
   /** Aligned starts from Bilibili's subtitles (layer 2), or null. */
   aligned: Signal<readonly number[] | null>;
+  /** Starts aligned from the video's audio (listen to align), or null; subtitles win over them. */
+  audio: Signal<AudioLayer | null>;
+  /** Subtitle and audio starts both exist and differ by more than 3 s somewhere: say so. */
+  layersDisagree: ReadonlySignal<boolean>;
   /** Part duration from the page state, used until the media reports its own. */
   pageDuration: Signal<number>;
   markNow(index: number): void;
@@ -62,6 +72,7 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
   const ids = new Set(index.keys());
   const calibration = signal<CalibrationRecord>(EMPTY_CALIBRATION);
   const aligned = signal<readonly number[] | null>(null);
+  const audio = signal<AudioLayer | null>(null);
   const pageDuration = signal(0);
   const duration = computed(() => playback.duration.value || pageDuration.value || DEFAULT_DURATION);
 
@@ -69,7 +80,8 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
     buildTimeline({
       units,
       duration: duration.value,
-      aligned: aligned.value,
+      aligned: aligned.value ?? audio.value?.starts ?? null,
+      alignedFrom: aligned.value ? 'subtitles' : 'audio',
       anchors: calibration.value.anchors.flatMap((a) => {
         const i = index.get(a.segmentId);
         return i === undefined ? [] : [{ index: i, time: a.time }];
@@ -78,6 +90,12 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
     }),
   );
   const active = computed(() => timeline.value.lookup(playback.time.value));
+  const layersDisagree = computed(() => {
+    const a = aligned.value;
+    const b = audio.value;
+    // Compared where the audio has evidence only, not where it extrapolates.
+    return !!a && !!b && b.anchors.some((x) => Math.abs((a[x.index] ?? x.time) - x.time) > 3);
+  });
   // Frames that change neither the line nor the readout's second need not be published.
   playback.setQuiet((published, next) => {
     const tl = timeline.peek();
@@ -117,6 +135,8 @@ export function createTiming(pack: TalkPack, playback: Playback, chapterStarts: 
     activeChapter,
     calibration,
     aligned,
+    audio,
+    layersDisagree,
     pageDuration,
     ready,
     markNow(i) {

@@ -129,6 +129,7 @@ export function PopupApp({ model, browserLanguage, version, resetTiming }: Popup
       {group(
         'groupTiming',
         <>
+          {toggle('listenToAlign', 'listenToAlign')}
           <button
             type="button"
             onClick={() =>

@@ -10,6 +10,7 @@ import { watchPage } from '../../bilibili/page-watcher';
 import { TALK } from '../../bilibili/route';
 import type { UploaderChapter } from '../../bilibili/view-points';
 import type { LoadedPack } from '../../lib/pack/bundle';
+import { timedUnits } from '../../lib/pack/source';
 import { effectFor, onEnd } from '../dom/lifetime';
 import { measured } from '../dom/perf';
 import { createI18n, type I18n } from '../i18n';
@@ -21,18 +22,22 @@ import { createTalkModel } from '../models/talk';
 import { createTiming } from '../models/timing';
 import { createUiModel } from '../models/ui';
 import { Models, type PageStatus, type PanelModels } from '../views/context';
-import { LoadError } from '../views/LoadError';
 import { Panel } from '../views/Panel';
 import { showInColumn, uniqueName, type BridgeHub, type Deps } from './column';
 import { loadHantWhenChosen } from './hant-loader';
 import { followMedia } from './media-follower';
 import { createPlacer } from './placement';
+import { lazyListenModel } from './listen-model';
 import { installShortcuts } from './shortcuts';
 import { termCardHost } from './term-card-host';
 
 function showLoadError(deps: Deps, life: AbortSignal, i18n: I18n, detail: string): void {
   console.warn('[companion] talk data could not be loaded', detail);
-  showInColumn(deps, life, 'talk-companion', <LoadError i18n={i18n} detail={detail} />);
+  // Rare by design, so its view is a chunk (fetched from the extension, which is still there).
+  void import('../views/LoadError').then(
+    ({ LoadError }) => !life.aborted && showInColumn(deps, life, 'talk-companion', <LoadError i18n={i18n} detail={detail} />),
+    (err: unknown) => console.warn('[companion] load error view unavailable', err),
+  );
 }
 
 export async function mountPanel(
@@ -77,6 +82,17 @@ export async function mountPanel(
     watch: (cb) => calibration.watch(cb),
   });
   onEnd(life, () => timing.dispose());
+  const mediaEl = signal<Element | null>(null);
+  const duration = computed(() => playback.duration.value || timing.pageDuration.value);
+  const listen = lazyListenModel({
+    win,
+    life,
+    enabled: computed(() => current.value.listenToAlign),
+    units: timedUnits(loaded.pack),
+    duration,
+    timing,
+    media: mediaEl,
+  });
   const models: PanelModels = {
     i18n,
     talk,
@@ -87,6 +103,7 @@ export async function mountPanel(
     page: { mode, status, immersive: computed(() => isImmersive(mode.value)) },
     io: { copy: (text) => win.navigator.clipboard.writeText(text) },
     uploaderChapters,
+    listen,
     life,
   };
 
@@ -127,6 +144,7 @@ export async function mountPanel(
   tick = watchPage(win.document, life, (state, changed) => {
     if (changed) {
       mode.value = state.mode;
+      mediaEl.value = state.media?.el ?? null;
       media(state);
     }
     card(state);

@@ -1,6 +1,10 @@
 import type { TimingSource } from '../../lib/timeline';
 import type { MessageKey } from '../i18n';
 import { useModels } from './context';
+import { lazy } from './lazy';
+
+// Only for a user who opted in to listening: its code and strings are a chunk of their own.
+const ListenControls = lazy(() => import('./listen/ListenControls').then((m) => ({ view: m.ListenControls, css: m.css })));
 
 const SOURCE: Record<TimingSource, MessageKey> = {
   estimate: 'timingEstimate',
@@ -11,10 +15,11 @@ const SOURCE: Record<TimingSource, MessageKey> = {
 
 /** Where the times come from, and the one-click corrections. */
 export function TimingBar() {
-  const { i18n, timing } = useModels();
+  const { i18n, timing, listen } = useModels();
   const { t } = i18n;
   const source = timing.timeline.value.source;
   const offset = timing.calibration.value.offset;
+  const listening = listen.state.value;
   return (
     <div class="timing" data-timing-source={source}>
       <span class="source" title={t('timingHelp')}>
@@ -33,6 +38,7 @@ export function TimingBar() {
           {t('resetTiming')}
         </button>
       ) : null}
+      {listening !== 'off' ? <ListenControls /> : null}
     </div>
   );
 }

@@ -12,6 +12,17 @@ import type { UiModel } from '../models/ui';
 
 export type PageStatus = 'waiting' | 'ready' | 'not-found';
 
+/** Listen to align (opt-in): what the panel shows and the two things the user can do. */
+export type ListenState = 'off' | 'idle' | 'listening' | 'unsupported-firefox' | 'unsupported-player' | 'failed';
+export interface ListenModel {
+  state: ReadonlySignal<ListenState>;
+  /** Seconds of this part heard so far (this viewing and stored ones). */
+  heardSeconds: ReadonlySignal<number>;
+  /** Call from a click: the AudioContext needs a user gesture. */
+  start(): void;
+  stop(): void;
+}
+
 export interface PanelModels {
   i18n: I18n;
   talk: TalkModel;
@@ -23,6 +34,7 @@ export interface PanelModels {
   io: { copy(text: string): Promise<void> };
   /** The uploader's own chapters for the part (Bilibili's view_points), empty when there are none. */
   uploaderChapters: ReadonlySignal<readonly UploaderChapter[]>;
+  listen: ListenModel;
   /** Ends with the panel: timers and listeners of the parts tie to it. */
   life: AbortSignal;
 }
