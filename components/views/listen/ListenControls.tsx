@@ -13,7 +13,7 @@ export function ListenControls() {
   const { timing, listen } = useModels();
   const { t } = useViewI18n();
   const state = listen.state.value;
-  const min = String(Math.floor(listen.heardSeconds.value / 60));
+  const min = (listen.heardSeconds.value / 60).toFixed(1);
   const text =
     state === 'listening'
       ? t('listening', { min })
