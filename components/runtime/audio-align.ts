@@ -38,9 +38,11 @@ export function createListenModel(inp: ListenInputs): ListenModel {
     const el = inp.media.value;
     if (!(el instanceof (win as Window & typeof globalThis).HTMLVideoElement)) return 'unsupported-player';
     const v = el as HTMLVideoElement & { captureStream?: unknown; mozCaptureStream?: unknown };
-    // Firefox's mozCaptureStream() reroutes the element's sound into the stream: listening
-    // there would change what the user hears, so it is not offered.
-    if (typeof v.captureStream !== 'function') return v.mozCaptureStream ? 'unsupported-firefox' : 'unsupported-player';
+    // Firefox (known by its mozCaptureStream): its capture has rerouted the element's sound
+    // into the stream, changing what the user hears. Firefox ESR 153 also has an unprefixed
+    // captureStream() whose output behaviour is not verified here, so listening is not offered.
+    if (typeof v.mozCaptureStream === 'function') return 'unsupported-firefox';
+    if (typeof v.captureStream !== 'function') return 'unsupported-player';
     return 'idle';
   };
   const state = computed<ListenState>(() => {

@@ -9,7 +9,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cueTrack, playerWithTrack } from '../e2e/cues';
+import { cueTrack, playerWithTrack, VIEW_POINTS } from '../e2e/cues';
 import { ensureMedia } from '../e2e/media';
 import { MEDIA_DURATION, siteReply, STRICT_CSP, TALK_CIDS, type SiteLog, type SiteOptions } from '../e2e/site';
 import { launchFirefox, type Bidi } from './bidi';
@@ -22,7 +22,11 @@ const TALK = talkUrl();
 const CUES = cueTrack(MEDIA_DURATION);
 // The page keeps WBI keys in its localStorage, as Bilibili's scripts do: the player call is signed.
 const WBI_KEYS = { imgKey: '7cd084941338484aae1ad9425b84077c', subKey: '4932caff0ff746eab6f01bf08b70ac45' };
-const SITE: SiteOptions = { csp: STRICT_CSP, wbiKeys: WBI_KEYS, subtitles: { player: playerWithTrack(), cues: { body: CUES.body } } };
+const SITE: SiteOptions = {
+  csp: STRICT_CSP,
+  wbiKeys: WBI_KEYS,
+  subtitles: { player: playerWithTrack(undefined, undefined, { view_points: VIEW_POINTS }), cues: { body: CUES.body } },
+};
 
 type Header = { name: string; value: { type: 'string'; value: string } };
 
@@ -108,17 +112,17 @@ async function main(): Promise<void> {
     if (lines !== 305) throw new Error(`panel shows ${lines} lines, not 305`);
     pass('panel on the talk page: 305 lines');
 
-    // Listen to align is not offered in Firefox because it has only mozCaptureStream(), which
-    // reroutes the element's sound (components/runtime/audio-align.ts decides by these very
-    // properties). If Firefox gains captureStream(), this fails: revisit the choice.
+    // Listen to align is not offered in Firefox: components/runtime/audio-align.ts knows it by
+    // mozCaptureStream (whose capture reroutes the element's sound). If that property goes, the
+    // choice would silently flip: fail so it is revisited.
     const capture = await evaluate<{ standard: string; moz: string }>(
       bidi,
       context,
       `const p = HTMLMediaElement.prototype; return JSON.stringify({ standard: typeof p.captureStream, moz: typeof p.mozCaptureStream });`,
     );
-    if (capture.standard === 'function' || capture.moz !== 'function')
+    if (capture.moz !== 'function')
       throw new Error(`Firefox's media capture changed (${JSON.stringify(capture)}): revisit listen to align in Firefox`);
-    pass('listen to align: not offered (Firefox has only mozCaptureStream, which reroutes the sound)');
+    pass(`listen to align: not offered (mozCaptureStream present; unprefixed captureStream: ${capture.standard})`);
 
     // The bridge's page state (cid) reached the panel: it asked for this part's track as the page
     // (the interceptor sees only page requests), fetched the cues and aligned the lines to them.
@@ -177,6 +181,31 @@ async function main(): Promise<void> {
     );
     if (!/Mamba/.test(dialog)) throw new Error(`popover says: ${dialog}`);
     pass('term popover (on-demand chunk) explains Mamba');
+
+    // Uploader chapters (view_points served with the player answer): a second source in the chapters tab.
+    await evaluate(bidi, context, `deep('[data-tab="chapters"]').click(); return 'null';`);
+    await until('the chapter source switch', () =>
+      evaluate<boolean>(bidi, context, `return JSON.stringify(!!deep('[data-source="uploader"]'));`),
+    );
+    const upTitles = await until('the uploader chapters', () =>
+      evaluate<string[]>(
+        bidi,
+        context,
+        `deep('button[data-source="uploader"]').click(); await new Promise((r) => setTimeout(r, 200));
+         const items = [...(deep('ol[data-source="uploader"]')?.querySelectorAll('.chapter-title') ?? [])];
+         return JSON.stringify(items.length ? items.map((e) => e.textContent) : null);`,
+      ),
+    );
+    if (upTitles.join('|') !== '扩散与自回归|Scaling Law 与评测|观众提问') throw new Error(`uploader chapters: ${upTitles.join('|')}`);
+    const upSeek = await evaluate<number>(
+      bidi,
+      context,
+      `deep('[data-uploader-chapter="1"] .chapter-title').click(); await new Promise((r) => setTimeout(r, 400)); return JSON.stringify(document.querySelector('video').currentTime);`,
+    );
+    if (Math.abs(upSeek - 610) > 0.05) throw new Error(`uploader chapter 2 seeked to ${upSeek}, not 610`);
+    // Back to the companion's chapters (the choice is a stored setting).
+    await evaluate(bidi, context, `deep('button[data-source="talk"]').click(); return 'null';`);
+    pass(`uploader chapters (view_points): ${upTitles.length} listed as a second source, a click seeks to ${upSeek.toFixed(2)} s`);
 
     const bridged = await evaluate<boolean>(
       bidi,

@@ -41,10 +41,11 @@ describe('listen to align: the choice', () => {
   it('is offered for a <video> with captureStream()', () => {
     expect(model(true, video({ captureStream: () => null })).m.state.value).toBe('idle');
   });
-  it("is not offered in Firefox (mozCaptureStream only: it reroutes the element's sound)", () => {
+  it('is not offered in Firefox, known by mozCaptureStream, even beside an unprefixed captureStream (Firefox ESR 153)', () => {
     const v = video({ mozCaptureStream: () => null });
     Object.defineProperty(v, 'captureStream', { value: undefined });
     expect(model(true, v).m.state.value).toBe('unsupported-firefox');
+    expect(model(true, video({ mozCaptureStream: () => null, captureStream: () => null })).m.state.value).toBe('unsupported-firefox');
   });
   it("is not offered for Bilibili's <bwp-video> or with no media", () => {
     expect(model(true, document.createElement('bwp-video')).m.state.value).toBe('unsupported-player');
