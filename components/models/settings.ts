@@ -30,7 +30,21 @@ export function wxtSettingsStore(): SettingsStore {
 export function createSettingsModel(store: SettingsStore, signalLifetime: AbortSignal): SettingsModel {
   const settings = signal<Settings>({ ...DEFAULT_SETTINGS });
   const loaded = signal(false);
-  const unwatch = store.watch((v) => assignStored(settings, validateSettings(v)));
+  // Our own writes come back through the watcher, possibly after newer local changes: an echo
+  // of an older write of ours must not undo them (three quick changes in the popup lost the
+  // middle one). Values we wrote are remembered until their echo arrives.
+  const written: string[] = [];
+  const unwatch = store.watch((v) => {
+    const next = validateSettings(v);
+    const key = JSON.stringify(next);
+    const mine = written.indexOf(key);
+    if (mine >= 0) {
+      const stale = mine < written.length - 1;
+      written.splice(0, mine + 1);
+      if (stale) return;
+    } else written.length = 0; // a change made elsewhere: it wins
+    assignStored(settings, next);
+  });
   signalLifetime.addEventListener('abort', unwatch, { once: true });
   const ready = store.get().then(
     (v) => {
@@ -50,6 +64,8 @@ export function createSettingsModel(store: SettingsStore, signalLifetime: AbortS
     async update(patch) {
       const next = patchSettings(settings.value, patch);
       settings.value = next;
+      written.push(JSON.stringify(next));
+      if (written.length > 20) written.shift();
       await store.set(next);
     },
   };

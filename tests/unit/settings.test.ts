@@ -84,6 +84,31 @@ describe('settings storage item (fake browser)', () => {
     expect(warn).toHaveBeenCalledOnce();
     expect(error).not.toHaveBeenCalled();
   });
+  it('an echo of an older write of ours does not undo newer changes (three quick changes, none lost)', async () => {
+    let stored: unknown = {};
+    const echoes: unknown[] = [];
+    let listener: (v: unknown) => void = () => undefined;
+    const store = {
+      get: async () => stored,
+      set: async (v: unknown) => void ((stored = v), echoes.push(v)),
+      watch: (cb: (v: unknown) => void) => ((listener = cb), () => undefined),
+    };
+    const { createSettingsModel } = await import('../../components/models/settings');
+    const model = createSettingsModel(store, new AbortController().signal);
+    await model.ready;
+    void model.update({ theme: 'dark' });
+    void model.update({ transcriptLanguage: 'bilingual' });
+    // Storage reports the first write only now, after the second local change.
+    listener(echoes.shift());
+    void model.update({ follow: false });
+    while (echoes.length) listener(echoes.shift());
+    await Promise.resolve();
+    expect(model.settings.value).toMatchObject({ theme: 'dark', transcriptLanguage: 'bilingual', follow: false });
+    expect(stored).toMatchObject({ theme: 'dark', transcriptLanguage: 'bilingual', follow: false });
+    // A change made elsewhere still wins.
+    listener({ ...(stored as object), theme: 'light' });
+    expect(model.settings.value.theme).toBe('light');
+  });
   it('writes through and sees changes made elsewhere', async () => {
     const model = await load();
     await model.update({ theme: 'dark' });
