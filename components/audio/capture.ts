@@ -13,6 +13,9 @@
  */
 import { createFeatureExtractor, type FeatureChunk } from '../../lib/audio/features';
 
+/** Audio that entered the graph less than this after a seek (or play) is not used (s). */
+const SETTLE_SECONDS = 0.25;
+
 export type ListenSupport = { ok: true } | { ok: false; reason: 'firefox' | 'no-capture' | 'no-web-audio' | 'not-video' };
 
 type CapturableVideo = HTMLVideoElement & { captureStream?: () => MediaStream; mozCaptureStream?: () => MediaStream };
@@ -54,8 +57,18 @@ export function listen(video: HTMLVideoElement, life: AbortSignal, onChunk: (c: 
     source = ctx.createMediaStreamSource(stream);
     source.connect(processor);
   };
+  // After a seek the first buffers still hold audio from before it (the capture pipeline and the
+  // processor's own buffer lag the element), stamped with the new time they would be wrong — a
+  // user scrubbing then "hears" speech where there is none. Skip audio that entered the graph
+  // before the seek settled (context time).
+  let settledAt = 0;
+  const settle = (): void => {
+    settledAt = ctx.currentTime + SETTLE_SECONDS;
+  };
   processor.onaudioprocess = (e) => {
     if (video.paused || video.seeking) return;
+    // The buffer's input ends about now (a full buffer is what fires this) and began a buffer earlier.
+    if (ctx.currentTime - e.inputBuffer.duration < settledAt) return;
     const samples = e.inputBuffer.getChannelData(0);
     const rate = video.playbackRate || 1;
     // The buffer ends about now: its first sample played `samples.length / sampleRate` ago.
@@ -68,6 +81,7 @@ export function listen(video: HTMLVideoElement, life: AbortSignal, onChunk: (c: 
   stream.addEventListener('addtrack', connect, { signal: life });
   const restart = (): void => extractor.reset();
   for (const type of ['seeking', 'pause', 'emptied', 'ratechange'] as const) video.addEventListener(type, restart, { signal: life });
+  for (const type of ['seeked', 'play', 'emptied'] as const) video.addEventListener(type, settle, { signal: life });
   // The context may start suspended when the gesture was consumed elsewhere; resume on play.
   const resume = (): void => void ctx.resume().catch(() => undefined);
   video.addEventListener('play', resume, { signal: life });
@@ -82,7 +96,11 @@ export function listen(video: HTMLVideoElement, life: AbortSignal, onChunk: (c: 
       processor.disconnect();
       mute.disconnect();
       stream.getTracks().forEach((t) => t.stop());
-      void ctx.close().catch(() => undefined);
+      // Marked like the creation, so tests see listening end with the session.
+      void ctx.close().then(
+        () => performance.mark('companion:audio-context-closed'),
+        () => undefined,
+      );
     },
     { once: true },
   );

@@ -5,7 +5,15 @@
  * anchors are stored, per part. Listening ends with the panel, on stop, when the video element
  * is replaced (a part switch) or when it cannot go on; it never touches the page's playback.
  */
-import { audioStarts, createAudioListener, mergeAnchors, MIN_CONFIDENCE, type AudioAnchor } from '../../lib/audio';
+import {
+  audioStarts,
+  createAudioListener,
+  mergeAnchors,
+  MIN_CONFIDENCE,
+  runSliced,
+  type AudioAlignment,
+  type AudioAnchor,
+} from '../../lib/audio';
 import type { TimedUnit } from '../../lib/timeline';
 import { listen } from '../audio/capture';
 import { childOf } from '../dom/lifetime';
@@ -65,18 +73,31 @@ export function restoredLayer(
   return layerOf(audioStarts(units, anchors, duration), anchors);
 }
 
+/** One turn of the event loop: a message to ourselves (background tabs throttle timers, not this). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
+    ch.port2.postMessage(null);
+  });
+}
+
+/** A slice of alignment (ms): far below a long task (50 ms), and the page's frames go on between slices. */
+const SLICE_MS = 8;
+
 export function startListening(o: ListenOptions): Listening {
   const own = childOf(o.life);
   const listener = createAudioListener(o.units, o.duration);
   let sinceAlign = 0;
-  let timer = 0;
   let ended = false;
+  /** The alignment in progress, and whether more audio came in while it ran. */
+  let aligning: Promise<void> | null = null;
+  let again = false;
 
-  const align = (): void => {
-    timer = 0;
-    if (own.signal.aborted) return;
-    sinceAlign = 0;
-    const result = listener.align();
+  const apply = (result: AudioAlignment): void => {
     // The gates answer "no anchors" for silence, music, noise or another talk: keep what we had.
     if (result.anchors.length === 0) return;
     const merged = mergeAnchors(o.before, result);
@@ -89,17 +110,40 @@ export function startListening(o: ListenOptions): Listening {
     };
     o.save(record).catch((err: unknown) => console.warn('[companion] could not save audio anchors', err));
   };
-  // Off the frame and audio callbacks: a timer task of its own.
-  const alignSoon = (): void => {
-    if (!timer) timer = window.setTimeout(align, 0);
+  /**
+   * Align what was heard, in slices, bounded by `life` (listening's own lifetime while it runs;
+   * the panel's for the last one after listening stopped). One at a time: a request while one
+   * runs makes one more run after it.
+   */
+  const align = (life: AbortSignal): void => {
+    sinceAlign = 0;
+    if (aligning) {
+      again = true;
+      return;
+    }
+    aligning = runSliced(listener.alignSteps(), { budgetMs: SLICE_MS, now: () => performance.now(), pause: nextTurn, signal: life })
+      .then(apply, (err: unknown) => {
+        if (!life.aborted) console.warn('[companion] audio alignment failed', err);
+      })
+      .finally(() => {
+        aligning = null;
+        if (again && !life.aborted) {
+          again = false;
+          align(life);
+        }
+      });
   };
 
   const end = (failed: boolean): void => {
     if (ended) return;
     ended = true;
-    if (timer) window.clearTimeout(timer);
-    if (!failed && listener.heardSeconds() > 0) align();
     own.abort();
+    // What was heard since the last alignment still counts (unless the panel is gone too).
+    if (!failed && listener.heardSeconds() > 0) {
+      again = false;
+      if (aligning) void aligning.then(() => align(o.life));
+      else align(o.life);
+    }
     o.onEnd(failed);
   };
 
@@ -108,7 +152,7 @@ export function startListening(o: ListenOptions): Listening {
       listener.add(chunk);
       sinceAlign += chunk.band.length * chunk.hop;
       o.onHeard(Math.max(o.heardBefore, listener.heardSeconds()));
-      if (sinceAlign >= ALIGN_EVERY) alignSoon();
+      if (sinceAlign >= ALIGN_EVERY) align(own.signal);
     });
   } catch (err) {
     // captureStream() refuses cross-origin media without CORS, for one.
@@ -116,7 +160,7 @@ export function startListening(o: ListenOptions): Listening {
     queueMicrotask(() => end(true));
     return { stop: () => undefined };
   }
-  o.video.addEventListener('pause', alignSoon, { signal: own.signal });
+  o.video.addEventListener('pause', () => align(own.signal), { signal: own.signal });
   // A new source in the same element (another part) is another audio: stop.
   o.video.addEventListener('emptied', () => end(false), { signal: own.signal });
   return { stop: () => end(false) };

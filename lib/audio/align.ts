@@ -17,7 +17,7 @@
 import { piecesOf, type Piece } from '../cues';
 import { CUE_MODEL, modelStarts, speechTime, type TimedUnit } from '../timeline';
 import { detect, type Detection } from './detect';
-import { alignDp, type Bead, type DpPiece, type Element } from './dp';
+import { alignDpSteps, drain, type Bead, type DpPiece, type Element } from './dp';
 import type { Frames } from './store';
 
 export interface AudioAnchor {
@@ -233,6 +233,7 @@ export interface AlignDebug {
   evidence: { index: number; time: number; evidence: number; confidence: number; fit: number }[];
 }
 
+/** Align in one go (the CLI, the bench, tests). The browser runs `alignSteps` in slices. */
 export function alignFromFeatures(
   input: Frames | Detection,
   units: readonly TimedUnit[],
@@ -240,6 +241,24 @@ export function alignFromFeatures(
   options: AlignOptions = {},
   debug?: (d: AlignDebug) => void,
 ): AudioAlignment {
+  return drain(alignSteps(input, units, duration, options, debug));
+}
+
+/** Pieces per step of the confidence loop. */
+const STEP_PIECES = 48;
+
+/**
+ * The alignment as steps (the same result as alignFromFeatures): it yields between the DP's
+ * column blocks and the confidence loop's pieces, so a whole talk never blocks the main thread
+ * for a long task. Frames are read in the first step only (before the first yield).
+ */
+export function* alignSteps(
+  input: Frames | Detection,
+  units: readonly TimedUnit[],
+  duration: number,
+  options: AlignOptions = {},
+  debug?: (d: AlignDebug) => void,
+): Generator<void, AudioAlignment> {
   const det = 'runs' in input ? input : detect(input);
   const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
   const model = modelStarts(units);
@@ -265,7 +284,8 @@ export function alignFromFeatures(
   // piece — a rough guess (a voice whose peaks over-count biases it), so length terms are loosened
   // ×2 and the pause structure leads.
   const tau1 = audioTau(det, expected0);
-  const pass1 = alignDp(dpPieces(expected0, tau1), els, { band: 180, bandFraction: 0.12, looseness: 2 });
+  yield;
+  const pass1 = yield* alignDpSteps(dpPieces(expected0, tau1), els, { band: 180, bandFraction: 0.12, looseness: 2 });
   if (!Number.isFinite(pass1.cost)) return none();
   const p1 = pieceTimes(pass1.beads, dpPieces(expected0, tau1), els);
 
@@ -282,12 +302,17 @@ export function alignFromFeatures(
   const known = p1.time.map((t, i) => (t !== null && p1.beadStart[i] ? t : null));
   const expected2 = fillByModel(known, pm.at, expected0);
   const dp2 = dpPieces(expected2, tau2);
-  const pass2 = alignDp(dp2, els, { band: 30, bandFraction: 0 });
+  yield;
+  const pass2 = yield* alignDpSteps(dp2, els, { band: 30, bandFraction: 0 });
   const final = Number.isFinite(pass2.cost) ? pass2 : pass1;
   const times = pieceTimes(final.beads, dp2, els);
 
   // Confidence: evidence of the real text over an uninformative one, on the same audio.
-  const nulls = SHUFFLE_BLOCKS.map((block) => costCurve(alignDp(shuffled(dp2, block), els, { band: 30, bandFraction: 0 }).beads, els));
+  const nulls: ReturnType<typeof costCurve>[] = [];
+  for (const block of SHUFFLE_BLOCKS) {
+    yield;
+    nulls.push(costCurve((yield* alignDpSteps(shuffled(dp2, block), els, { band: 30, bandFraction: 0 })).beads, els));
+  }
   const real = costCurve(final.beads, els);
   const nullIn = (a: number, b: number): number => nulls.reduce((s, c) => s + costAt(c, b) - costAt(c, a), 0) / nulls.length;
   const evidenceAt = (t: number): number => nullIn(t - WINDOW, t + WINDOW) - (costAt(real, t + WINDOW) - costAt(real, t - WINDOW));
@@ -299,9 +324,11 @@ export function alignFromFeatures(
   };
   const anchors: AudioAnchor[] = [];
   const evidence: AlignDebug['evidence'] = [];
-  pieces.forEach((p, i) => {
+  for (let i = 0; i < pieces.length; i++) {
+    if (i % STEP_PIECES === STEP_PIECES - 1) yield;
+    const p = pieces[i] as Piece;
     const t = times.time[i];
-    if (!p.first || t === null || t === undefined || !times.trusted[i]) return;
+    if (!p.first || t === null || t === undefined || !times.trusted[i]) continue;
     const ev = evidenceAt(t);
     const fit = (costAt(real, t + WINDOW) - costAt(real, t - WINDOW)) / Math.max(1, speechIn(t - WINDOW, t + WINDOW));
     // Each side on its own must carry evidence too, where it holds speech: otherwise an anchor
@@ -318,7 +345,7 @@ export function alignFromFeatures(
     const confidence = logistic((ev - EVIDENCE_MID) / EVIDENCE_SCALE) * logistic((FIT_MID - fit) / FIT_SCALE) * sides;
     evidence.push({ index: p.unit, time: t, evidence: ev, confidence, fit });
     if (confidence >= minConfidence && t >= 0 && t <= duration) anchors.push({ index: p.unit, time: t, confidence });
-  });
+  }
   debug?.({ beads: final.beads, elements: els, evidence });
   const kept = increasing(anchors);
   const rate = measuredRate(kept, model.starts);

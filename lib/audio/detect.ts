@@ -92,8 +92,14 @@ function thresholds(f: Frames, from: number, to: number): Uint8Array {
   return th;
 }
 
+/**
+ * Heard stretches shorter than this are ignored: too short to judge a noise floor or a pause
+ * by, and where capture is least sure of its time stamps (right after a seek; a user scrubbing).
+ */
+const MIN_STRETCH = 2; // s
+
 export function detect(f: Frames): Detection {
-  const heard = heardStretches(f);
+  const heard = heardStretches(f).filter(([a, b]) => b - a >= MIN_STRETCH);
   const runs: Run[] = [];
   let speech = 0;
   let heardSeconds = 0;

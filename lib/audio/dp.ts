@@ -69,7 +69,31 @@ export interface DpResult {
   cost: number;
 }
 
+/** Columns of the table per step of `alignDpSteps` (~0.1–1 ms each for this talk). */
+const STEP_COLUMNS = 48;
+
+/** The DP run to its end, in one go (the CLI, the bench, tests). */
 export function alignDp(pieces: readonly DpPiece[], elements: readonly Element[], options: DpOptions = {}): DpResult {
+  return drain(alignDpSteps(pieces, elements, options));
+}
+
+/** Run a step generator to its end. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The DP as steps: it yields after every STEP_COLUMNS columns, so a caller on the main thread
+ * can run it in short slices (lib/audio/slices.ts) and never block the page for a long task.
+ */
+export function* alignDpSteps(
+  pieces: readonly DpPiece[],
+  elements: readonly Element[],
+  options: DpOptions = {},
+): Generator<void, DpResult> {
   const N = pieces.length;
   const M = elements.length;
   const band = options.band ?? 180;
@@ -221,6 +245,7 @@ export function alignDp(pieces: readonly DpPiece[], elements: readonly Element[]
   };
 
   for (let j = 0; j <= M; j++) {
+    if (j % STEP_COLUMNS === STEP_COLUMNS - 1) yield;
     const l0 = lo[j] as number;
     const h0 = hi[j] as number;
     const width = h0 - l0 + 1;

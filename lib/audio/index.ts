@@ -8,8 +8,9 @@
  * sample (from a {contextTime, mediaTime} pair the page posts in, advanced by the block).
  * Each returned FeatureChunk (`{ t, hop, band, full }`, two Uint8Arrays of 50 frames =
  * 0.5 s, ~100 bytes) is posted to the content script (transfer the buffers), which feeds
- * `createAudioListener(...).add(chunk)` and calls `align()` every so often (say every 30 s
- * of new audio, or on pause): the result's `anchors` are the derived data to store per part.
+ * `createAudioListener(...).add(chunk)` and aligns every so often (every 30 s of new audio,
+ * and on pause) with `runSliced(listener.alignSteps(), …)` — a whole talk is a few hundred ms of
+ * work, never one long task: the result's `anchors` are the derived data to store per part.
  * On a later viewing, `audioStarts(units, storedAnchors, duration)` gives the starts at once;
  * `mergeAnchors` folds fresh anchors into stored ones.
  */
@@ -17,6 +18,7 @@ import type { TimedUnit } from '../timeline';
 import { modelStarts } from '../timeline';
 import {
   alignFromFeatures,
+  alignSteps,
   measuredRate,
   MIN_CONFIDENCE,
   startsFromAnchors,
@@ -30,14 +32,25 @@ import { createFeatureStore } from './store';
 export { createFeatureExtractor, levelDb, type ExtractorOptions, type FeatureChunk, type FeatureExtractor } from './features';
 export { createFeatureStore, type FeatureStore, type Frames } from './store';
 export { detect, type Detection, type Run } from './detect';
-export { alignFromFeatures, MIN_CONFIDENCE, startsFromAnchors, type AlignOptions, type AudioAlignment, type AudioAnchor } from './align';
+export { runSliced, type SliceOptions, type SliceStats } from './slices';
+export {
+  alignFromFeatures,
+  alignSteps,
+  MIN_CONFIDENCE,
+  startsFromAnchors,
+  type AlignOptions,
+  type AudioAlignment,
+  type AudioAnchor,
+} from './align';
 
 export interface AudioListener {
   /** Add one chunk from the extractor (any order; media time places it). Invalid chunks are ignored. */
   add(chunk: FeatureChunk): void;
   heardSeconds(): number;
-  /** Align what has been heard so far (tens of ms for a whole talk; run it off the frame path). */
+  /** Align what has been heard so far, in one go (~100–300 ms for a whole talk). */
   align(): AudioAlignment;
+  /** The same as steps, for lib/audio/slices.ts: the frames heard so far are read in the first step. */
+  alignSteps(): Generator<void, AudioAlignment>;
   /** Forget everything heard (a part switch, another video). */
   clear(): void;
 }
@@ -51,6 +64,7 @@ export function createAudioListener(units: readonly TimedUnit[], duration: numbe
     },
     heardSeconds: () => store.heardSeconds(),
     align: () => alignFromFeatures(store.frames(), units, duration, options),
+    alignSteps: () => alignSteps(store.frames(), units, duration, options),
     clear: () => store.clear(),
   };
 }

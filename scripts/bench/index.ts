@@ -7,6 +7,7 @@ import { ensureMedia } from '../../tests/e2e/media';
 import { loadTalk, openBench } from './context';
 import { measureHighlight } from './highlight';
 import { measureAudio } from './audio';
+import { measureListening } from './listening';
 import { measureNavigation } from './navigation';
 import { measureNonTarget } from './non-target';
 import { measurePlayback } from './playback';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   }
   if (wanted('pure')) measurePure(report);
   if (wanted('audio')) await measureAudio(report);
+  if (wanted('listening')) await measureListening(report);
   report.print();
   report.write('bench-results/bench.json');
 }

@@ -7,7 +7,7 @@
 import { basename } from 'node:path';
 import type { Page } from '@playwright/test';
 import { ensureSpeechVideo } from '../../scripts/synth/video';
-import { activeLine, expect, fixture, gotoTalk, media, panel, test } from './harness';
+import { activeLine, expect, fixture, gotoTalk, media, panel, test, type Harness } from './harness';
 import { openPopup } from './browser';
 
 const SPEECH = { seed: 1, excerpt: 150, length: 2400 };
@@ -22,6 +22,47 @@ test.beforeAll(async () => {
 });
 
 const audioContexts = (page: Page) => page.evaluate(() => performance.getEntriesByName('companion:audio-context').length);
+const closedContexts = (page: Page) => page.evaluate(() => performance.getEntriesByName('companion:audio-context-closed').length);
+
+type StorageArea = { get(k: string | null): Promise<Record<string, unknown>> };
+type ExtensionGlobal = { chrome: { storage: { sync: StorageArea; local: StorageArea } } };
+
+/** 40 seeks, 100 ms apart, all over the spoken excerpt and the silence after it (a user scrubbing). */
+const seekStorm = (page: Page) =>
+  page.evaluate(async () => {
+    const m = window.__fx.media()!;
+    let x = 7;
+    for (let k = 0; k < 40; k++) {
+      x = (x * 48271) % 2147483647;
+      m.currentTime = (x % 2000) / 10;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
+/** Anchors stored for the part (chrome.storage.local, read in the popup's page). */
+const storedAnchors = (popup: Page): Promise<{ index: number; time: number }[]> =>
+  popup.evaluate(async () => {
+    const { chrome } = globalThis as unknown as ExtensionGlobal;
+    const all = await chrome.storage.local.get(null);
+    const rec = Object.entries(all).find(([k]) => k.startsWith('audio:BV1DS411w7hz:6'))?.[1] as
+      { anchors?: { index: number; time: number }[] } | undefined;
+    return rec?.anchors ?? [];
+  });
+
+/** The setting, switched on in the popup as a user does, and stored. */
+async function enableListening(harness: Harness): Promise<Page> {
+  const popup = await openPopup(harness.context, harness.extensionId);
+  await popup.locator('input[name="listenToAlign"]').check();
+  await expect
+    .poll(() =>
+      popup.evaluate(async () => {
+        const { chrome } = globalThis as unknown as ExtensionGlobal;
+        return ((await chrome.storage.sync.get('settings')).settings as { listenToAlign?: boolean } | undefined)?.listenToAlign;
+      }),
+    )
+    .toBe(true);
+  return popup;
+}
 const sound = (page: Page) =>
   page.evaluate(() => {
     const m = window.__fx.media()!;
@@ -46,16 +87,7 @@ test('on: after the user clicks listen and the spoken excerpt (~150 s) plays, th
   harness,
 }) => {
   test.setTimeout(300_000);
-  const popup = await openPopup(harness.context, harness.extensionId);
-  await popup.locator('input[name="listenToAlign"]').check();
-  await expect
-    .poll(() =>
-      popup.evaluate(async () => {
-        const { chrome } = globalThis as unknown as { chrome: { storage: { sync: { get(k: string): Promise<Record<string, unknown>> } } } };
-        return ((await chrome.storage.sync.get('settings')).settings as { listenToAlign?: boolean } | undefined)?.listenToAlign;
-      }),
-    )
-    .toBe(true);
+  const popup = await enableListening(harness);
   await fixture(page, { mediaUrl });
   await gotoTalk(page);
   const before = await sound(page);
@@ -66,8 +98,11 @@ test('on: after the user clicks listen and the spoken excerpt (~150 s) plays, th
   await listen.click();
   await expect(listen).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => audioContexts(page)).toBe(1);
-  const t0 = Date.now();
   await media.play(page);
+  // A user scrubbing first: 4 s of fragments heard all over; then the talk from the start.
+  await seekStorm(page);
+  await media.seek(page, 0);
+  const t0 = Date.now();
   // The aligner needs about two and a half minutes of this talk before its gates let anchors through.
   await expect(panel(page).locator('[data-timing-source]')).toHaveAttribute('data-timing-source', 'audio', { timeout: 200_000 });
   const played = (await media.state(page)).t;
@@ -95,10 +130,57 @@ test('on: after the user clicks listen and the spoken excerpt (~150 s) plays, th
     await media.seek(page, (truth[i]! + truth[i + 1]!) / 2);
     await expect(activeLine(page)).toHaveAttribute('data-segment-id', `s${String(i + 1).padStart(3, '0')}`);
   }
+  // Every anchor stored is right (the scrubbed fragments gave none that is wrong).
+  const anchors = await storedAnchors(popup);
+  expect(anchors.length).toBeGreaterThan(5);
+  if (process.env.LISTEN_DEBUG)
+    console.log(anchors.map((a) => `s${a.index + 1} ${a.time.toFixed(2)} vs ${truth[a.index]?.toFixed(2)}`).join('\n'));
+  for (const a of anchors) expect(Math.abs(a.time - truth[a.index]!), `anchor s${a.index + 1}`).toBeLessThan(1.5);
   // Persisted per part: a reload is aligned from audio before anything is heard again.
   await page.reload();
   await media.ready(page);
   await expect(panel(page).locator('[data-timing-source]')).toHaveAttribute('data-timing-source', 'audio');
   expect(await audioContexts(page)).toBe(0);
   expect(harness.pageErrors).toEqual([]);
+});
+
+test('bad input while listening: no errors after a seek storm; a new source in the element and a part switch stop listening cleanly', async ({
+  page,
+  harness,
+}) => {
+  test.setTimeout(120_000);
+  await enableListening(harness);
+  const consoleErrors: string[] = [];
+  page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
+  await fixture(page, { mediaUrl });
+  await gotoTalk(page);
+  const before = await sound(page);
+  const listen = panel(page).locator('button.listen');
+  await listen.click();
+  await expect(listen).toHaveAttribute('aria-pressed', 'true');
+  await media.play(page);
+  await seekStorm(page);
+  await media.pause(page);
+  await expect(listen).toHaveAttribute('aria-pressed', 'true');
+  expect(await sound(page)).toEqual(before);
+
+  // Another source in the same element (a video switched mid-listen): listening stops.
+  await media.play(page);
+  await page.evaluate(() => {
+    window.__fx.media()!.src = '/__fixture/media.webm';
+  });
+  await expect.poll(() => closedContexts(page)).toBe(1);
+  await expect(listen).toHaveAttribute('aria-pressed', 'false');
+
+  // Listening again, then a part switch: the session ends and listening with it.
+  await media.ready(page);
+  await listen.click();
+  await expect(listen).toHaveAttribute('aria-pressed', 'true');
+  await media.play(page);
+  await page.waitForTimeout(1000);
+  await page.evaluate(() => window.__fx.switchPart(5));
+  await expect.poll(() => closedContexts(page)).toBe(2);
+  expect(await audioContexts(page)).toBe(2);
+  await expect(panel(page).locator('[data-timing-source]')).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
 });

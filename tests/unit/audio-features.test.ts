@@ -133,6 +133,20 @@ describe('speech runs and syllable peaks', () => {
     expect(peaks / d.runs.length).toBeLessThan(5);
   });
 
+  it('ignores heard fragments under 2 s (a user scrubbing): speech in them is no run, and not heard', () => {
+    const phrase = concat(bursts(1, fs, 0.2, 0.05), silence(0.4, fs));
+    const store = createFeatureStore();
+    // Twenty 0.5 s fragments of speech, 10 s apart (as a seek storm leaves them), then 3 s heard whole.
+    for (let k = 0; k < 20; k++) for (const c of feed(phrase.subarray(0, fs / 2), fs, 1024, 100 + 10 * k)) store.add(c);
+    expect(detect(store.frames()).runs).toEqual([]);
+    expect(detect(store.frames()).heardSeconds).toBe(0);
+    for (const c of feed(concat(phrase, phrase, phrase), fs, 1024, 500)) store.add(c);
+    const d = detect(store.frames());
+    expect(d.runs.length).toBeGreaterThanOrEqual(2);
+    expect(d.runs.every((r) => r.start >= 500)).toBe(true);
+    expect(d.heardSeconds).toBeCloseTo(4.2, 0);
+  });
+
   it('finds no speech in silence, in steady noise, or in a held tone', () => {
     expect(detect(frames(silence(30, fs))).runs).toEqual([]);
     expect(detect(frames(whiteNoise(30, fs, 0.2))).runs).toEqual([]);
