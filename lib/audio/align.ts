@@ -16,8 +16,9 @@
  */
 import { piecesOf, type Piece } from '../cues';
 import { CUE_MODEL, modelStarts, speechTime, type TimedUnit } from '../timeline';
-import { detect, type Detection } from './detect';
-import { alignDpSteps, drain, type Bead, type DpPiece, type Element } from './dp';
+import { detectSteps, type Detection } from './detect';
+import { alignDpSteps, type Bead, type DpPiece, type Element } from './dp';
+import { drain } from './slices';
 import type { Frames } from './store';
 
 export interface AudioAnchor {
@@ -72,6 +73,14 @@ const SIDE_SPEECH = 20;
 const SIDE_RATE = 0.1;
 const SIDE_SCALE = 0.03;
 const logistic = (x: number): number => 1 / (1 + Math.exp(-x));
+
+const snapshot = (f: Frames): Frames => ({
+  hop: f.hop,
+  length: f.length,
+  band: f.band.slice(0, f.length),
+  full: f.full.slice(0, f.length),
+  heard: f.heard.slice(0, f.length),
+});
 
 function elementsOf(det: Detection): Element[] {
   const els: Element[] = [];
@@ -214,9 +223,11 @@ function costAt(curve: { t: Float64Array; c: Float64Array }, time: number): numb
 function smooth(values: readonly (number | null)[], w: number, fallback: number): number[] {
   const idx = values.flatMap((v, i) => (v === null ? [] : [i]));
   if (idx.length === 0) return values.map(() => fallback);
+  let first = 0; // idx is increasing: the window [i - w, i + w] starts at idx[first]
   return values.map((_, i) => {
+    while (first < idx.length && (idx[first] as number) < i - w) first++;
     const near: number[] = [];
-    for (const k of idx) if (Math.abs(k - i) <= w) near.push(values[k] as number);
+    for (let m = first; m < idx.length && (idx[m] as number) <= i + w; m++) near.push(values[idx[m] as number] as number);
     if (near.length === 0) {
       let best = idx[0] as number;
       for (const k of idx) if (Math.abs(k - i) < Math.abs(best - i)) best = k;
@@ -250,7 +261,7 @@ const STEP_PIECES = 48;
 /**
  * The alignment as steps (the same result as alignFromFeatures): it yields between the DP's
  * column blocks and the confidence loop's pieces, so a whole talk never blocks the main thread
- * for a long task. Frames are read in the first step only (before the first yield).
+ * for a long task. The frames are copied in the first step (chunks go on arriving between steps).
  */
 export function* alignSteps(
   input: Frames | Detection,
@@ -259,7 +270,8 @@ export function* alignSteps(
   options: AlignOptions = {},
   debug?: (d: AlignDebug) => void,
 ): Generator<void, AudioAlignment> {
-  const det = 'runs' in input ? input : detect(input);
+  // The frames as they are now: chunks go on arriving between the steps.
+  const det = 'runs' in input ? input : yield* detectSteps(snapshot(input));
   const minConfidence = options.minConfidence ?? MIN_CONFIDENCE;
   const model = modelStarts(units);
   const none = (): AudioAlignment => ({
@@ -272,6 +284,7 @@ export function* alignSteps(
   });
   if (det.speechSeconds < (options.minSpeech ?? 20) || units.length === 0 || !(duration > 0)) return none();
 
+  yield;
   const pieces = piecesOf(units);
   const pm = pieceModel(pieces);
   const scale = duration / (pm.total || 1);
@@ -288,6 +301,7 @@ export function* alignSteps(
   const pass1 = yield* alignDpSteps(dpPieces(expected0, tau1), els, { band: 180, bandFraction: 0.12, looseness: 2 });
   if (!Number.isFinite(pass1.cost)) return none();
   const p1 = pieceTimes(pass1.beads, dpPieces(expected0, tau1), els);
+  yield;
 
   // Pass 2: τ per stretch of text, measured on pass 1's matches; band ±30 s around pass 1.
   const observed: (number | null)[] = pieces.map(() => null);
@@ -298,6 +312,7 @@ export function* alignSteps(
     const speech = (els.slice(b.j0, b.j1) as (Element & { kind: 'run' })[]).reduce((s, r) => s + r.end - r.start, 0);
     observed[b.i0] = clampTau(speech / n);
   }
+  yield;
   const tau2 = smooth(observed, 25, tau1[0] ?? 0.2);
   const known = p1.time.map((t, i) => (t !== null && p1.beadStart[i] ? t : null));
   const expected2 = fillByModel(known, pm.at, expected0);

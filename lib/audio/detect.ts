@@ -11,6 +11,7 @@
  *
  * All integer histograms over the quantised levels: linear in the frames, a few ms for 40 min.
  */
+import { drain } from './slices';
 import type { Frames } from './store';
 
 export interface Run {
@@ -59,8 +60,11 @@ function percentile(hist: Int32Array, n: number, p: number): number {
   return 255;
 }
 
+/** Frames per step of detectSteps' loops (~0.5–2 ms of work each). */
+const STEP_FRAMES = 12000;
+
 /** Per-frame speech threshold (code units) or 255 (never speech), from a sliding histogram. */
-function thresholds(f: Frames, from: number, to: number): Uint8Array {
+function* thresholds(f: Frames, from: number, to: number): Generator<void, Uint8Array> {
   const w = Math.round(WINDOW / f.hop);
   const step = 25;
   const hist = new Int32Array(256);
@@ -69,6 +73,7 @@ function thresholds(f: Frames, from: number, to: number): Uint8Array {
   let hi = from;
   const th = new Uint8Array(to - from);
   for (let k = from; k < to; k += step) {
+    if ((k - from) % STEP_FRAMES === 0 && k > from) yield;
     const a = Math.max(from, k - w);
     const b = Math.min(to, k + w);
     while (hi < b) {
@@ -99,6 +104,11 @@ function thresholds(f: Frames, from: number, to: number): Uint8Array {
 const MIN_STRETCH = 2; // s
 
 export function detect(f: Frames): Detection {
+  return drain(detectSteps(f));
+}
+
+/** detect() as steps (lib/audio/slices.ts): it yields inside its per-frame loops. */
+export function* detectSteps(f: Frames): Generator<void, Detection> {
   const heard = heardStretches(f).filter(([a, b]) => b - a >= MIN_STRETCH);
   const runs: Run[] = [];
   let speech = 0;
@@ -107,10 +117,12 @@ export function detect(f: Frames): Detection {
     const from = Math.round(a / f.hop);
     const to = Math.round(b / f.hop);
     heardSeconds += b - a;
-    const th = thresholds(f, from, to);
+    const th = yield* thresholds(f, from, to);
+    yield;
     // Smoothed level (code units): 5-frame triangle.
     const env = new Float32Array(to - from);
     for (let k = from; k < to; k++) {
+      if ((k - from) % STEP_FRAMES === STEP_FRAMES - 1) yield;
       let s = 0;
       let w = 0;
       for (let d = -2; d <= 2; d++) {
@@ -126,6 +138,7 @@ export function detect(f: Frames): Detection {
     const on = new Uint8Array(to - from);
     let state = false;
     for (let i = 0; i < on.length; i++) {
+      if (i % (4 * STEP_FRAMES) === 4 * STEP_FRAMES - 1) yield;
       const t = th[i] as number;
       const v = env[i] as number;
       state = state ? v >= t - 6 && t < 255 : v >= t && t < 255;
@@ -147,7 +160,9 @@ export function detect(f: Frames): Detection {
       if (last && (r[0] - last[1]) * f.hop < MIN_PAUSE) last[1] = r[1];
       else merged.push([r[0], r[1]]);
     }
+    let n = 0;
     for (const [i0, i1] of merged) {
+      if (++n % 100 === 0) yield;
       if ((i1 - i0) * f.hop < MIN_RUN) continue;
       runs.push({ start: (from + i0) * f.hop, end: (from + i1) * f.hop, peaks: peaksIn(env, i0, i1, f.hop, from) });
       speech += (i1 - i0) * f.hop;

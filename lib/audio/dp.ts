@@ -16,6 +16,7 @@
  * banded: piece i may meet the audio only within `band` seconds of where `expected` puts it.
  */
 import type { Break } from '../cues';
+import { drain } from './slices';
 
 export interface DpPiece {
   syllables: number;
@@ -70,19 +71,11 @@ export interface DpResult {
 }
 
 /** Columns of the table per step of `alignDpSteps` (~0.1–1 ms each for this talk). */
-const STEP_COLUMNS = 48;
+const STEP_COLUMNS = 16;
 
 /** The DP run to its end, in one go (the CLI, the bench, tests). */
 export function alignDp(pieces: readonly DpPiece[], elements: readonly Element[], options: DpOptions = {}): DpResult {
   return drain(alignDpSteps(pieces, elements, options));
-}
-
-/** Run a step generator to its end. */
-export function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
 }
 
 /**

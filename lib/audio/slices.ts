@@ -33,3 +33,11 @@ export async function runSliced<T>(steps: Generator<void, T>, o: SliceOptions, s
     await o.pause();
   }
 }
+
+/** Run a step generator to its end, in one go (the CLI, the bench, tests). */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}

@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { alignFromFeatures, alignSteps } from '../../lib/audio/align';
-import { drain } from '../../lib/audio/dp';
-import { runSliced } from '../../lib/audio/slices';
+import { drain, runSliced } from '../../lib/audio/slices';
 import { timedUnits } from '../../lib/pack/source';
 import { DEFAULT_DURATION } from '../../lib/timeline';
 import { loadPack } from '../../scripts/pack-files';
