@@ -23,7 +23,7 @@ import { createTiming } from '../models/timing';
 import { createUiModel } from '../models/ui';
 import { Models, type PageStatus, type PanelModels } from '../views/context';
 import { Panel } from '../views/Panel';
-import { showInColumn, uniqueName, type BridgeHub, type Deps } from './column';
+import { uniqueName, type BridgeHub, type Deps } from './column';
 import { loadHantWhenChosen } from './hant-loader';
 import { followMedia } from './media-follower';
 import { createPlacer } from './placement';
@@ -33,9 +33,10 @@ import { termCardHost } from './term-card-host';
 
 function showLoadError(deps: Deps, life: AbortSignal, i18n: I18n, detail: string): void {
   console.warn('[companion] talk data could not be loaded', detail);
-  // Rare by design, so its view is a chunk (fetched from the extension, which is still there).
-  void import('../views/LoadError').then(
-    ({ LoadError }) => !life.aborted && showInColumn(deps, life, 'talk-companion', <LoadError i18n={i18n} detail={detail} />),
+  // Rare by design, so its view and the column helper that shows it are a chunk (fetched from the
+  // extension, which is still there): a load that works carries neither.
+  void import('./load-error').then(
+    (m) => !life.aborted && m.showLoadError(deps, life, i18n, detail),
     (err: unknown) => console.warn('[companion] load error view unavailable', err),
   );
 }
