@@ -1,6 +1,6 @@
 /**
  * The panel on the talk's page, as a table of contents: models, the view, then the parts that
- * follow the page (media, placement, term cards), Traditional text on demand and Bilibili's
+ * follow the page (media, placement, term cards, chapter ticks), Traditional text on demand and Bilibili's
  * subtitles. Every part takes `life`; everything it starts ends with it.
  */
 import { computed, signal, type Signal } from '@preact/signals';
@@ -23,6 +23,7 @@ import { createTiming } from '../models/timing';
 import { createUiModel } from '../models/ui';
 import { Models, type PageStatus, type PanelModels } from '../views/context';
 import { Panel } from '../views/Panel';
+import { chapterTicksWhenWanted } from './chapter-ticks-loader';
 import { uniqueName, type BridgeHub, type Deps } from './column';
 import { loadHantWhenChosen } from './hant-loader';
 import { followMedia } from './media-follower';
@@ -142,6 +143,7 @@ export async function mountPanel(
     computed(() => current.value.termCards),
     () => tick(),
   );
+  const ticks = chapterTicksWhenWanted(win, models);
   tick = watchPage(win.document, life, (state, changed) => {
     if (changed) {
       mode.value = state.mode;
@@ -150,8 +152,10 @@ export async function mountPanel(
     }
     card(state);
     place(state);
+    ticks(state, changed);
   });
-  // Settings that move the panel take effect at once, not on the next DOM mutation.
+  // Settings that move the panel take effect at once, not on the next DOM mutation (any setting
+  // re-runs this: turning the ticks on reaches their loader too).
   effectFor(life, () => {
     void current.value.panelPosition;
     void status.value;
