@@ -21,6 +21,10 @@ export function screenMode(container: Element | null): ScreenMode {
   return SCREEN_MODES.find((m) => m === v) ?? 'normal';
 }
 
+export function findProgressBar(container: ParentNode): HTMLElement | null {
+  return first<HTMLElement>(container, SELECTORS.progressBar);
+}
+
 /** Web-fullscreen and fullscreen hide everything outside the player container. */
 export const isImmersive = (mode: ScreenMode): boolean => mode === 'web' || mode === 'full';
 

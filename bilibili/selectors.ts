@@ -22,6 +22,13 @@ export const SELECTORS = {
    * box below it with a top margin, so above the box is under the player; the panel goes after it.
    */
   mountAfterWide: ['.right-container-inner #danmukuBox', '.right-container #danmukuBox'],
+  /** The player's progress bar, looked up inside the player container (chapter ticks are drawn over it, never in it). */
+  progressBar: ['.bpx-player-progress'],
+  /**
+   * The container's marks for "controls hidden" (idle or pointer gone): the class and attribute
+   * public userscripts test; not verified on the live site.
+   */
+  controlsHidden: ['.bpx-state-no-cursor', '[data-ctrl-hidden="true"]'],
 } as const;
 
 export function first<T extends Element = Element>(root: ParentNode, selectors: readonly string[]): T | null {

@@ -44,8 +44,17 @@ export interface SettingsV3 extends SettingsV2 {
   chapterSource: (typeof CHAPTER_SOURCES)[number];
 }
 
-export type Settings = SettingsV3;
-export const SETTINGS_VERSION = 3;
+/**
+ * v4: chapter ticks over the player's progress bar, opt-in (off by default): drawn over geometry
+ * measured on Bilibili's player, which is fragile, and with them on by default every visit would
+ * fetch their chunk, past the visit's size budget (scripts/size-report.ts counts it then).
+ */
+export interface SettingsV4 extends SettingsV3 {
+  chapterTicks: boolean;
+}
+
+export type Settings = SettingsV4;
+export const SETTINGS_VERSION = 4;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
@@ -64,6 +73,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   chineseScript: 'simplified',
   listenToAlign: false,
   chapterSource: 'talk',
+  chapterTicks: false,
 });
 
 /** v1 → v2: `language` becomes `uiLanguage`; an English UI user starts with the English transcript. */
@@ -83,7 +93,12 @@ export function migrateV2toV3(v2: unknown): unknown {
   return isRecord(v2) ? { ...v2, listenToAlign: false, chapterSource: 'talk' } : v2;
 }
 
-export const SETTINGS_MIGRATIONS: Record<number, (v: unknown) => unknown> = { 2: migrateV1toV2, 3: migrateV2toV3 };
+/** v3 → v4: ticks start at their default (off until the user opts in). */
+export function migrateV3toV4(v3: unknown): unknown {
+  return isRecord(v3) ? { ...v3, chapterTicks: false } : v3;
+}
+
+export const SETTINGS_MIGRATIONS: Record<number, (v: unknown) => unknown> = { 2: migrateV1toV2, 3: migrateV2toV3, 4: migrateV3toV4 };
 
 type Check = (v: unknown) => boolean;
 const bool: Check = (v) => typeof v === 'boolean';
@@ -109,6 +124,7 @@ const CHECKS: { [K in keyof Settings]: Check } = {
   chineseScript: enumOf(CHINESE_SCRIPTS),
   listenToAlign: bool,
   chapterSource: enumOf(CHAPTER_SOURCES),
+  chapterTicks: bool,
 };
 
 /** Any stored value (garbage, partial, from a future version) → complete, valid settings. */

@@ -8,8 +8,9 @@
  *   strings        — the UI language's strings, one chunk per language: a load fetches exactly one
  *   every visit    — the subtitle layer (player call, WBI signing, track guard), fetched on every
  *                    visit once the part's cid and duration are known, after the panel is interactive
+ *                    (and chapter ticks, were they on by default)
  *   on demand      — panel chunks fetched only when a view is opened (search, glossary, export, menus…)
- *                    or a non-default setting asks for them (term cards, Traditional script)
+ *                    or a non-default setting asks for them (term cards, Traditional script, chapter ticks)
  *   popup          — the settings popup's scripts
  *   talk data      — the talk pack (JSON), excluded from code budgets
  * Budgets: ARCHITECTURE.md's "content-script JS on the wire, code without talk data ≤ 30 KB" is
@@ -23,6 +24,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 
 const KB = 1024;
 const BUDGETS = { 'talk page at load': 30 * KB, 'talk page per visit': 34 * KB, 'content script': 4 * KB, popup: 25 * KB } as const;
@@ -31,6 +33,12 @@ type Group =
 /** Chunks every visit fetches on its own, after the panel is interactive (see panel-session.tsx). */
 const EVERY_VISIT = /^panel-chunks\/subtitle-sync-[\w-]+\.js$/;
 const STRINGS = /^panel-chunks\/panel-(zh|en)-[\w-]+\.js$/;
+/**
+ * Chapter ticks (chapter-ticks-loader.ts) are fetched on every visit whose player has a progress
+ * bar once they are on: on by default, they count in "talk page per visit"; off, they are on demand.
+ */
+const TICKS = /^panel-chunks\/chapter-ticks-[\w-]+\.js$/;
+const ticksEveryVisit = DEFAULT_SETTINGS.chapterTicks;
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -76,7 +84,7 @@ function classifier(dir: string): (file: string) => Group {
   const entries = readdirSync(join(dir, 'panel-chunks')).map((f) => `panel-chunks/${f}`);
   const everyVisit = reachable(
     dir,
-    entries.filter((f) => EVERY_VISIT.test(f)),
+    entries.filter((f) => EVERY_VISIT.test(f) || (ticksEveryVisit && TICKS.test(f))),
     false,
   );
   // Content scripts declared for the talk's pages only (not every video page) are the bridge.
@@ -125,6 +133,10 @@ for (const target of ['chrome-mv3', 'firefox-mv2']) {
   }
   if (files.filter((f) => EVERY_VISIT.test(f)).length !== 1) {
     console.error(`${target}: expected one subtitle-layer chunk (${EVERY_VISIT})`);
+    failed = true;
+  }
+  if (files.filter((f) => TICKS.test(f)).length !== 1) {
+    console.error(`${target}: expected one chapter-ticks chunk (${TICKS})`);
     failed = true;
   }
   if (files.filter((f) => STRINGS.test(f)).length !== 2) {

@@ -106,6 +106,7 @@ export function PopupApp({ model, browserLanguage, version, resetTiming }: Popup
           {select('theme', 'theme', THEMES, byLabel)}
           {select('uiLanguage', 'uiLanguage', UI_LANGUAGES, (v) => (v === 'auto' ? t('uiAuto') : v === 'en' ? 'English' : '中文'))}
           {toggle('compactOverlay', 'compactOverlay')}
+          {toggle('chapterTicks', 'chapterTicks')}
           {toggle('shortcuts', 'shortcuts')}
         </>,
       )}

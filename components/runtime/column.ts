@@ -1,13 +1,11 @@
 /** What every session of the companion gets: the page, the extension, and a way to make shadow UIs. */
 import type { Signal } from '@preact/signals';
-import { render, type VNode } from 'preact';
 import type { BridgeClient } from '../../bilibili/bridge-client';
 import type { FromPage } from '../../bilibili/bridge-protocol';
 import { findColumnMount, type ScreenMode } from '../../bilibili/dom';
 import type { BwpHandle } from '../../bilibili/media';
-import { ensurePlaced, watchPage } from '../../bilibili/page-watcher';
+import { ensurePlaced } from '../../bilibili/page-watcher';
 import type { CompanionDeps } from './panel-api';
-import { onEnd } from '../dom/lifetime';
 import type { ShadowUi } from '../dom/shadow-host';
 
 export interface BridgeHub {
@@ -29,18 +27,4 @@ export function placeInColumn(host: HTMLElement, doc: Document, mode: ScreenMode
   if (!point) return false;
   ensurePlaced(host, point.parent, point.before);
   return true;
-}
-
-/** A small shadow UI kept at the top of the right column (Bilibili may re-render it) until `life` ends. */
-export function showInColumn(deps: Deps, life: AbortSignal, name: string, view: VNode): void {
-  const ui = deps.createUi(uniqueName(name));
-  render(view, ui.container);
-  onEnd(
-    life,
-    () => render(null, ui.container),
-    () => ui.remove(),
-  );
-  watchPage(deps.win.document, life, () => {
-    if (!ui.host.isConnected) placeInColumn(ui.host, deps.win.document);
-  });
 }

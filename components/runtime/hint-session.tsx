@@ -5,7 +5,8 @@ import { createI18n } from '../i18n';
 import { VIEW_MESSAGES } from '../i18n/view-messages';
 import { createSettingsModel, wxtSettingsStore } from '../models/settings';
 import { hintDismissedItem } from '../models/storage';
-import { showInColumn, type Deps } from './column';
+import type { Deps } from './column';
+import { showInColumn } from './column-view';
 import css from '../views/hint/hint.css?inline';
 import { childOf } from '../dom/lifetime';
 

@@ -1,6 +1,6 @@
 /**
  * The panel on the talk's page, as a table of contents: models, the view, then the parts that
- * follow the page (media, placement, term cards), Traditional text on demand and Bilibili's
+ * follow the page (media, placement, term cards, chapter ticks), Traditional text on demand and Bilibili's
  * subtitles. Every part takes `life`; everything it starts ends with it.
  */
 import { computed, signal, type Signal } from '@preact/signals';
@@ -23,7 +23,8 @@ import { createTiming } from '../models/timing';
 import { createUiModel } from '../models/ui';
 import { Models, type PageStatus, type PanelModels } from '../views/context';
 import { Panel } from '../views/Panel';
-import { showInColumn, uniqueName, type BridgeHub, type Deps } from './column';
+import { chapterTicksWhenWanted } from './chapter-ticks-loader';
+import { uniqueName, type BridgeHub, type Deps } from './column';
 import { loadHantWhenChosen } from './hant-loader';
 import { followMedia } from './media-follower';
 import { createPlacer } from './placement';
@@ -33,9 +34,10 @@ import { termCardHost } from './term-card-host';
 
 function showLoadError(deps: Deps, life: AbortSignal, i18n: I18n, detail: string): void {
   console.warn('[companion] talk data could not be loaded', detail);
-  // Rare by design, so its view is a chunk (fetched from the extension, which is still there).
-  void import('../views/LoadError').then(
-    ({ LoadError }) => !life.aborted && showInColumn(deps, life, 'talk-companion', <LoadError i18n={i18n} detail={detail} />),
+  // Rare by design, so its view and the column helper that shows it are a chunk (fetched from the
+  // extension, which is still there): a load that works carries neither.
+  void import('./load-error').then(
+    (m) => !life.aborted && m.showLoadError(deps, life, i18n, detail),
     (err: unknown) => console.warn('[companion] load error view unavailable', err),
   );
 }
@@ -141,6 +143,7 @@ export async function mountPanel(
     computed(() => current.value.termCards),
     () => tick(),
   );
+  const ticks = chapterTicksWhenWanted(win, models);
   tick = watchPage(win.document, life, (state, changed) => {
     if (changed) {
       mode.value = state.mode;
@@ -149,8 +152,10 @@ export async function mountPanel(
     }
     card(state);
     place(state);
+    ticks(state, changed);
   });
-  // Settings that move the panel take effect at once, not on the next DOM mutation.
+  // Settings that move the panel take effect at once, not on the next DOM mutation (any setting
+  // re-runs this: turning the ticks on reaches their loader too).
   effectFor(life, () => {
     void current.value.panelPosition;
     void status.value;

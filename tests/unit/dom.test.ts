@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findColumnMount, findMedia, findPlayerContainer, isImmersive, screenMode } from '../../bilibili/dom';
+import { controlsHidden } from '../../bilibili/controls';
+import { findColumnMount, findMedia, findPlayerContainer, findProgressBar, isImmersive, screenMode } from '../../bilibili/dom';
 import { ensurePlaced } from '../../bilibili/page-watcher';
 
 function page(html: string): Document {
@@ -33,6 +34,23 @@ describe('page adapter: finding things', () => {
     expect(findPlayerContainer(page('<div id="playerWrap"></div>'))?.id).toBe('playerWrap');
     expect(findPlayerContainer(page('<div></div>'))).toBeNull();
     expect(findMedia(page('<video></video>'))).toBeNull();
+  });
+  it('finds the progress bar inside the player, and says when the controls are hidden', () => {
+    const doc = page(
+      '<div class="bpx-player-container"><div class="bpx-player-control-wrap"><div class="bpx-player-progress"></div></div></div><div class="bpx-player-progress" id="elsewhere"></div>',
+    );
+    const player = findPlayerContainer(doc)!;
+    expect(findProgressBar(player)?.className).toBe('bpx-player-progress');
+    expect(findProgressBar(player)?.id).toBe('');
+    expect(findProgressBar(page('<div class="bpx-player-container"></div>'))).toBeNull();
+    expect(controlsHidden(player)).toBe(false);
+    player.classList.add('bpx-state-no-cursor');
+    expect(controlsHidden(player)).toBe(true);
+    player.classList.remove('bpx-state-no-cursor');
+    player.setAttribute('data-ctrl-hidden', 'true');
+    expect(controlsHidden(player)).toBe(true);
+    player.setAttribute('data-ctrl-hidden', 'false');
+    expect(controlsHidden(player)).toBe(false);
   });
   it('treats unknown or missing data-screen as normal', () => {
     expect(screenMode(page('<div class="bpx-player-container" data-screen="theater"></div>').body.firstElementChild)).toBe('normal');

@@ -2,7 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, migrateV1toV2, patchSettings, SETTINGS_VERSION, validateSettings } from '../../lib/settings';
+import {
+  DEFAULT_SETTINGS,
+  migrateV1toV2,
+  migrateV2toV3,
+  migrateV3toV4,
+  patchSettings,
+  SETTINGS_MIGRATIONS,
+  SETTINGS_VERSION,
+  validateSettings,
+} from '../../lib/settings';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(import.meta.dirname, 'fixtures', name), 'utf8'));
 
@@ -14,11 +23,30 @@ describe('settings migrations', () => {
       transcriptLanguage: 'zh',
     });
   });
+  it("v2 → v3: listening off, the companion's chapters", () => {
+    expect(migrateV2toV3(fixture('settings-v2.json'))).toEqual(fixture('settings-v3.json'));
+  });
+  it('v3 → v4: chapter ticks start off, everything else kept', () => {
+    expect(migrateV3toV4(fixture('settings-v3.json'))).toEqual(fixture('settings-v4.json'));
+    expect(migrateV3toV4({ ...(fixture('settings-v3.json') as object), theme: 'light' })).toMatchObject({
+      theme: 'light',
+      chapterTicks: false,
+    });
+  });
+  it('every version has its step, and the chain from v1 ends at the current version', () => {
+    expect(Object.keys(SETTINGS_MIGRATIONS).map(Number)).toEqual([2, 3, 4]);
+    expect(SETTINGS_VERSION).toBe(4);
+    let v: unknown = fixture('settings-v1.json');
+    for (let n = 2; n <= SETTINGS_VERSION; n++) v = SETTINGS_MIGRATIONS[n]!(v);
+    expect(v).toEqual(fixture('settings-v4.json'));
+  });
   it('the migrated value is valid as is', () => {
-    expect(validateSettings(migrateV1toV2(fixture('settings-v1.json')))).toEqual(fixture('settings-v3.json'));
+    expect(validateSettings(migrateV1toV2(fixture('settings-v1.json')))).toEqual(fixture('settings-v4.json'));
+    expect(validateSettings(fixture('settings-v4.json'))).toEqual(fixture('settings-v4.json'));
   });
   it('a migration step never throws on garbage', () => {
-    for (const v of [null, 3, 'x', [], { language: 42 }]) expect(() => migrateV1toV2(v)).not.toThrow();
+    for (const v of [null, 3, 'x', [], { language: 42 }])
+      for (const step of [migrateV1toV2, migrateV2toV3, migrateV3toV4]) expect(() => step(v)).not.toThrow();
   });
 });
 
@@ -31,13 +59,18 @@ describe('validateSettings', () => {
     const s = validateSettings({ fontSize: 18, theme: 'purple', follow: 'yes', transcriptLanguage: 'bilingual', enabled: false });
     expect(s).toEqual({ ...DEFAULT_SETTINGS, fontSize: 18, transcriptLanguage: 'bilingual', enabled: false });
   });
+  it('chapter ticks: off by default, a boolean kept, anything else defaulted', () => {
+    expect(DEFAULT_SETTINGS.chapterTicks).toBe(false);
+    expect(validateSettings({ chapterTicks: true }).chapterTicks).toBe(true);
+    for (const chapterTicks of ['yes', 1, null]) expect(validateSettings({ chapterTicks }).chapterTicks).toBe(false);
+  });
   it('rejects out-of-range numbers', () => {
     for (const fontSize of [11, 21, 14.5, Number.NaN, Infinity])
       expect(validateSettings({ fontSize }).fontSize).toBe(DEFAULT_SETTINGS.fontSize);
   });
   it('reads a value from a future version: known valid fields kept, unknown dropped', () => {
-    const s = validateSettings({ ...(fixture('settings-v3.json') as object), newThing: true, theme: 'sepia' });
-    expect(s).toEqual({ ...(fixture('settings-v3.json') as object), theme: DEFAULT_SETTINGS.theme });
+    const s = validateSettings({ ...(fixture('settings-v4.json') as object), newThing: true, theme: 'sepia' });
+    expect(s).toEqual({ ...(fixture('settings-v4.json') as object), theme: DEFAULT_SETTINGS.theme });
     expect(s).not.toHaveProperty('newThing');
   });
   it('patches one field at a time, validated', () => {
@@ -63,9 +96,14 @@ describe('settings storage item (fake browser)', () => {
   });
   it('migrates a stored v1 value on first read and records the version', async () => {
     await fakeBrowser.storage.sync.set({ settings: fixture('settings-v1.json') });
-    expect((await load()).settings.value).toEqual(fixture('settings-v3.json'));
+    expect((await load()).settings.value).toEqual(fixture('settings-v4.json'));
     expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: SETTINGS_VERSION } });
-    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(fixture('settings-v3.json'));
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(fixture('settings-v4.json'));
+  });
+  it('migrates a stored v3 value: ticks off, the rest kept', async () => {
+    await fakeBrowser.storage.sync.set({ settings: fixture('settings-v3.json'), settings$: { v: 3 } });
+    expect((await load()).settings.value).toEqual(fixture('settings-v4.json'));
+    expect(await fakeBrowser.storage.sync.get('settings$')).toEqual({ settings$: { v: 4 } });
   });
   it('survives corrupt stored values with defaults plus the valid fields', async () => {
     await fakeBrowser.storage.sync.set({ settings: { fontSize: 19, theme: 7, enabled: 'no' }, settings$: { v: 2 } });
@@ -74,10 +112,10 @@ describe('settings storage item (fake browser)', () => {
   it('a value stored by a newer version: valid fields kept, garbage defaulted, one warning, the value kept aside on change', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const future = { ...(fixture('settings-v3.json') as object), fontSize: 'huge', extra: 1 };
+    const future = { ...(fixture('settings-v4.json') as object), fontSize: 'huge', extra: 1 };
     await fakeBrowser.storage.sync.set({ settings: future, settings$: { v: 999 } });
     const model = await load();
-    expect(model.settings.value).toEqual({ ...(fixture('settings-v3.json') as object), fontSize: DEFAULT_SETTINGS.fontSize });
+    expect(model.settings.value).toEqual({ ...(fixture('settings-v4.json') as object), fontSize: DEFAULT_SETTINGS.fontSize });
     expect(await fakeBrowser.storage.sync.get(['settings', 'settings$'])).toEqual({ settings: future, settings$: { v: 999 } });
     await model.update({ theme: 'light' });
     expect((await fakeBrowser.storage.sync.get('settings$newer')).settings$newer).toEqual({ v: 999, value: future });
