@@ -50,6 +50,8 @@ const NOISE_PER_PEAK = 0.7;
 const DELETE_BASE = 6;
 const DELETE_PER_SYLLABLE = 0.5;
 const DROPOUT = 4;
+const LONG_SILENCE = 6;
+const LONG_SILENCE_PER_S = 0.2;
 const MAX_K = 3;
 const MAX_L = 4;
 
@@ -233,7 +235,10 @@ export function* alignDpSteps(
     // Spread of the expected length: the pace is known to ~12% once heard, plus a few seconds.
     const mismatch = sq(len - x) / (2 * sq(HOLE_SPREAD * x + HOLE_SLACK));
     if (!e.heard) return mismatch;
-    if (k === 0) return 0.5 + 0.02 * len;
+    // A heard silence that holds no text: a pause, cheap; past LONG_SILENCE the longer it lasts the
+    // likelier it is a dropout that swallowed speech (else the DP squeezes that text into the runs
+    // around it — seen on the Opus-coded fixture: a 12 s dropout, two anchors 1.8 and 4.3 s off).
+    if (k === 0) return 0.5 + 0.02 * len + Math.max(0, len - LONG_SILENCE) * LONG_SILENCE_PER_S;
     return DROPOUT + mismatch;
   };
 

@@ -129,6 +129,22 @@ test('a term popover opens by click and by keyboard, shows the short explanation
   await expect(panel(page).getByRole('dialog')).toHaveAttribute('data-popover-term', 'diffusion-model');
 });
 
+test("a term whose entry rests on an inference says so in its popover, before 'more'; a plain term does not", async ({ page }) => {
+  await gotoTalk(page);
+  const glossary = JSON.parse(readFileSync('assets/talk/glossary.json', 'utf8')) as { id: string; uncertain?: string }[];
+  const inferred = glossary.find((t) => t.id === 'sd3')!;
+  expect(inferred.uncertain).toBeTruthy();
+  await panel(page).locator('[data-term-id="sd3"]').first().click();
+  const dialog = panel(page).getByRole('dialog');
+  await expect(dialog.locator('.unc-note')).toContainText('存疑');
+  await expect(dialog.locator('.unc-note')).toContainText(inferred.uncertain!);
+  await page.keyboard.press('Escape');
+  expect(glossary.find((t) => t.id === 'mamba')!.uncertain).toBeUndefined();
+  await panel(page).locator('[data-term-id="mamba"]').first().click();
+  await expect(panel(page).getByRole('dialog')).toBeVisible();
+  await expect(panel(page).getByRole('dialog').locator('.unc-note')).toHaveCount(0);
+});
+
 test('search finds "Mamba", "kuosan" and "scaling law", and Enter seeks', async ({ page }) => {
   await gotoTalk(page);
   await panel(page).getByRole('tab', { name: '搜索' }).click();

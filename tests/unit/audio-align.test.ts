@@ -12,8 +12,10 @@ import { loadPack } from '../../scripts/pack-files';
 import { canSynthesize, ensureCorpus } from '../../scripts/synth/corpus';
 import { featuresOf, readWav, startErrors } from '../../scripts/synth/evaluate';
 import { wavBytes } from '../../scripts/synth/wav';
+import { ensureSpeechVideo } from '../../scripts/synth/video';
 import { bursts, concat, music, silence, whiteNoise } from './audio/signals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const pack = loadPack();
@@ -50,6 +52,39 @@ describe.skipIf(!SYNTH)('on synthetic speech of the talk', () => {
       expect(res.heardSeconds).toBeCloseTo(truth.duration, 0);
     });
   }
+
+  it(
+    'as the browser hears it (the E2E fixture: Opus at 32 kb/s, 48 kHz): a 12 s dropout keeps its text, every anchor within 1 s',
+    { timeout: 180_000 },
+    async () => {
+      // The pass through the codec splits one run differently; the DP then called the dropout a
+      // pause and squeezed its text into the runs before it (anchors 1.8 s early and 4.3 s late).
+      const video = await ensureSpeechVideo({ seed: 1, excerpt: EXCERPT, length: 2400 });
+      const [lost0, lost1] = video.truth.missing ?? [0, 0];
+      expect(lost1 - lost0).toBeGreaterThan(10);
+      const out = join(tmpdir(), `companion-opus-${process.pid}.wav`);
+      execFileSync(process.env.FFMPEG_PATH ?? 'ffmpeg', [
+        '-loglevel',
+        'error',
+        '-y',
+        '-i',
+        video.path,
+        '-t',
+        '200',
+        '-ar',
+        '48000',
+        '-ac',
+        '1',
+        '-c:a',
+        'pcm_s16le',
+        out,
+      ]);
+      const res = alignFromFeatures(featuresOf(readWav(out), [[0, 160]], 4096).frames(), units, DEFAULT_DURATION);
+      rmSync(out);
+      expect(res.anchors.length).toBeGreaterThanOrEqual(8);
+      for (const a of res.anchors) expect(Math.abs(a.time - (video.truth.starts[a.index] as number)), `s${a.index + 1}`).toBeLessThan(1);
+    },
+  );
 
   it('seeks: only what was heard is anchored, and it is right', { timeout: 120_000 }, async () => {
     const { wav, truth } = await ensureCorpus({ seed: 2, seconds: EXCERPT }, pack);

@@ -93,6 +93,13 @@ export function TermPopover({ container: containerRef }: { container: { current:
       <p class="short" lang={en ? 'en' : undefined}>
         {en ? term.shortEn : term.short}
       </p>
+      {term.uncertain ? (
+        // Part of the entry is an inference (who or what the speaker meant): said before "more", not buried in it.
+        <p class="unc-note">
+          <strong>{t('termUncertain')}</strong>
+          <span lang="en">{term.uncertain}</span>
+        </p>
+      ) : null}
       <div class="pop-actions">
         <button type="button" aria-expanded={more.value} onClick={() => (more.value = !more.value)}>
           {more.value ? t('termLess') : t('termMore')}
