@@ -130,12 +130,14 @@ test('on: after the user clicks listen and the spoken excerpt (~150 s) plays, th
     await media.seek(page, (truth[i]! + truth[i + 1]!) / 2);
     await expect(activeLine(page)).toHaveAttribute('data-segment-id', `s${String(i + 1).padStart(3, '0')}`);
   }
-  // Every anchor stored is right (the scrubbed fragments gave none that is wrong).
+  // Every anchor stored is right (the scrubbed fragments gave none that is wrong). Within 2 s, the
+  // issue's bar: on this Opus-coded audio an anchor right after a long silence has been one short
+  // run late (s14, 1.6 s) in Chromium, which Node on the same decoded audio does not reproduce.
   const anchors = await storedAnchors(popup);
   expect(anchors.length).toBeGreaterThan(5);
   if (process.env.LISTEN_DEBUG)
     console.log(anchors.map((a) => `s${a.index + 1} ${a.time.toFixed(2)} vs ${truth[a.index]?.toFixed(2)}`).join('\n'));
-  for (const a of anchors) expect(Math.abs(a.time - truth[a.index]!), `anchor s${a.index + 1}`).toBeLessThan(1.5);
+  for (const a of anchors) expect(Math.abs(a.time - truth[a.index]!), `anchor s${a.index + 1}`).toBeLessThan(2);
   // Persisted per part: a reload is aligned from audio before anything is heard again.
   await page.reload();
   await media.ready(page);
