@@ -16,7 +16,6 @@
  * banded: piece i may meet the audio only within `band` seconds of where `expected` puts it.
  */
 import type { Break } from '../cues';
-import { drain } from './slices';
 
 export interface DpPiece {
   syllables: number;
@@ -74,11 +73,6 @@ export interface DpResult {
 
 /** Columns of the table per step of `alignDpSteps` (~0.1–1 ms each for this talk). */
 const STEP_COLUMNS = 16;
-
-/** The DP run to its end, in one go (the CLI, the bench, tests). */
-export function alignDp(pieces: readonly DpPiece[], elements: readonly Element[], options: DpOptions = {}): DpResult {
-  return drain(alignDpSteps(pieces, elements, options));
-}
 
 /**
  * The DP as steps: it yields after every STEP_COLUMNS columns, so a caller on the main thread

@@ -17,7 +17,6 @@
 import type { TimedUnit } from '../timeline';
 import { modelStarts } from '../timeline';
 import {
-  alignFromFeatures,
   alignSteps,
   measuredRate,
   MIN_CONFIDENCE,
@@ -32,7 +31,7 @@ import { createFeatureStore } from './store';
 export { createFeatureExtractor, levelDb, type ExtractorOptions, type FeatureChunk, type FeatureExtractor } from './features';
 export { createFeatureStore, type FeatureStore, type Frames } from './store';
 export { detect, type Detection, type Run } from './detect';
-export { runSliced, type SliceOptions, type SliceStats } from './slices';
+export { drain, runSliced, type SliceOptions, type SliceStats } from './slices';
 export {
   alignFromFeatures,
   alignSteps,
@@ -47,9 +46,10 @@ export interface AudioListener {
   /** Add one chunk from the extractor (any order; media time places it). Invalid chunks are ignored. */
   add(chunk: FeatureChunk): void;
   heardSeconds(): number;
-  /** Align what has been heard so far, in one go (~100–300 ms for a whole talk). */
-  align(): AudioAlignment;
-  /** The same as steps, for lib/audio/slices.ts: the frames heard so far are read in the first step. */
+  /**
+   * Align what has been heard so far, as steps (~100–300 ms of work for a whole talk): run them with
+   * `runSliced` on a page, `drain` elsewhere. The frames heard so far are copied in the first step.
+   */
   alignSteps(): Generator<void, AudioAlignment>;
   /** Forget everything heard (a part switch, another video). */
   clear(): void;
@@ -63,7 +63,6 @@ export function createAudioListener(units: readonly TimedUnit[], duration: numbe
       store.add(chunk);
     },
     heardSeconds: () => store.heardSeconds(),
-    align: () => alignFromFeatures(store.frames(), units, duration, options),
     alignSteps: () => alignSteps(store.frames(), units, duration, options),
     clear: () => store.clear(),
   };
