@@ -145,6 +145,33 @@ test("a term whose entry rests on an inference says so in its popover, before 'm
   await expect(panel(page).getByRole('dialog').locator('.unc-note')).toHaveCount(0);
 });
 
+test("a line's ⋯ menu says, without hover, how its speaker was labelled and what is unsure in it (keyboard)", async ({ page }) => {
+  await gotoTalk(page);
+  const read = <T>(f: string): T => JSON.parse(readFileSync(`assets/talk/${f}`, 'utf8')) as T;
+  const segments = read<{ id: string; speaker: string; uncertain?: string }[]>('segments.json');
+  const speakers = read<{ id: string; name: string; note?: string }[]>('speakers.json');
+  const unsure = segments.find((s) => s.uncertain && speakers.find((p) => p.id === s.speaker)?.note)!;
+  const plain = segments.find((s) => !s.uncertain)!;
+  const menuOf = async (id: string) => {
+    await panel(page).locator(`[data-segment-id="${id}"] .more`).focus();
+    await page.keyboard.press('Enter');
+    const menu = panel(page).getByRole('menu');
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    return menu;
+  };
+  const menu = await menuOf(unsure.id);
+  const notes = panel(page).locator('.line-notes');
+  const speaker = speakers.find((p) => p.id === unsure.speaker)!;
+  await expect(notes.locator('.speaker-note')).toContainText(speaker.name);
+  await expect(notes.locator('.speaker-note')).toContainText(speaker.note!);
+  await expect(notes.locator('.unc-note')).toContainText(unsure.uncertain!);
+  await expect(menu).toHaveAttribute('aria-describedby', (await notes.getAttribute('id'))!);
+  await page.keyboard.press('Escape');
+  await expect(panel(page).getByRole('menu')).toHaveCount(0);
+  await menuOf(plain.id);
+  await expect(notes.locator('.unc-note')).toHaveCount(0);
+});
+
 test('search finds "Mamba", "kuosan" and "scaling law", and Enter seeks', async ({ page }) => {
   await gotoTalk(page);
   await panel(page).getByRole('tab', { name: '搜索' }).click();

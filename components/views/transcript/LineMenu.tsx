@@ -7,7 +7,9 @@ export { default as css } from '../menus.css?inline';
 
 /**
  * Actions for one line (one menu for the whole list, placed under the line's ⋯ button):
- * copy as Markdown with a ?p=6&t= link, original ASR text, "this line is now".
+ * copy as Markdown with a ?p=6&t= link, original ASR text, "this line is now". Above them,
+ * what the line's marks only hint at on hover: how its speaker label was arrived at and what
+ * is unsure in it — the ⋯ button is where keyboard and touch users can read those.
  */
 export function LineMenu({ list }: { list: RefObject<HTMLDivElement | null> }) {
   const { talk, timing, ui, io, settings } = useModels();
@@ -41,6 +43,9 @@ export function LineMenu({ list }: { list: RefObject<HTMLDivElement | null> }) {
   const mode = settings.settings.value.transcriptLanguage;
   const speaker = view.speakers.get(seg.speaker);
   const showing = settings.settings.value.showOriginal !== ui.originalToggled.value.has(index);
+  const en = mode === 'en';
+  const speakerNote = en ? speaker?.noteEn : speaker?.note;
+  const noteId = `line-notes-${seg.id}`;
 
   const copy = (): void => {
     const text = mode === 'en' ? seg.textEn : mode === 'bilingual' ? `${seg.text}\n> ${seg.textEn}` : seg.text;
@@ -76,17 +81,32 @@ export function LineMenu({ list }: { list: RefObject<HTMLDivElement | null> }) {
     }
   };
 
+  const notes =
+    speakerNote || seg.uncertain ? (
+      <div class="line-notes" id={noteId}>
+        {speakerNote ? (
+          <p class="speaker-note">
+            <strong>{(en ? speaker?.nameEn : speaker?.name) ?? seg.speaker}</strong> {speakerNote}
+          </p>
+        ) : null}
+        {seg.uncertain ? <p class="unc-note">{t('uncertain', { note: seg.uncertain })}</p> : null}
+      </div>
+    ) : null;
+
   return (
-    <div class="line-menu" role="menu" ref={ref} onKeyDown={onKeyDown}>
-      <button type="button" role="menuitem" onClick={copy}>
-        {t('copyLine')}
-      </button>
-      <button type="button" role="menuitem" onClick={toggleOriginal}>
-        {showing ? t('hideOriginal') : t('showOriginal')}
-      </button>
-      <button type="button" role="menuitem" data-action="mark-now" onClick={markNow}>
-        {t('markNow')}
-      </button>
+    <div class="line-menu" ref={ref} onKeyDown={onKeyDown}>
+      {notes}
+      <div role="menu" aria-describedby={notes ? noteId : undefined}>
+        <button type="button" role="menuitem" onClick={copy}>
+          {t('copyLine')}
+        </button>
+        <button type="button" role="menuitem" onClick={toggleOriginal}>
+          {showing ? t('hideOriginal') : t('showOriginal')}
+        </button>
+        <button type="button" role="menuitem" data-action="mark-now" onClick={markNow}>
+          {t('markNow')}
+        </button>
+      </div>
     </div>
   );
 }
