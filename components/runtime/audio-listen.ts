@@ -87,6 +87,12 @@ function nextTurn(): Promise<void> {
 
 /** A slice of alignment (ms): far below a long task (50 ms), and the page's frames go on between slices. */
 const SLICE_MS = 8;
+/**
+ * The last alignment, of what was heard since the one before, may outlive the panel (a part
+ * switch ends it): it then only saves, for the part it heard. Bounded so it cannot linger (the
+ * whole talk takes ~0.2 s of work).
+ */
+const LAST_ALIGN_MS = 10_000;
 
 export function startListening(o: ListenOptions): Listening {
   const own = childOf(o.life);
@@ -101,7 +107,7 @@ export function startListening(o: ListenOptions): Listening {
     // The gates answer "no anchors" for silence, music, noise or another talk: keep what we had.
     if (result.anchors.length === 0) return;
     const merged = mergeAnchors(o.before, result);
-    o.onLayer(layerOf(audioStarts(o.units, merged, o.duration), merged));
+    if (!o.life.aborted) o.onLayer(layerOf(audioStarts(o.units, merged, o.duration), merged));
     const record: AudioAnchorRecord = {
       v: 1,
       duration: o.duration,
@@ -112,7 +118,7 @@ export function startListening(o: ListenOptions): Listening {
   };
   /**
    * Align what was heard, in slices, bounded by `life` (listening's own lifetime while it runs;
-   * the panel's for the last one after listening stopped). One at a time: a request while one
+   * LAST_ALIGN_MS for the last one after listening stopped). One at a time: a request while one
    * runs makes one more run after it.
    */
   const align = (life: AbortSignal): void => {
@@ -138,11 +144,12 @@ export function startListening(o: ListenOptions): Listening {
     if (ended) return;
     ended = true;
     own.abort();
-    // What was heard since the last alignment still counts (unless the panel is gone too).
+    // What was heard since the last alignment still counts, even when the panel went with it.
     if (!failed && listener.heardSeconds() > 0) {
       again = false;
-      if (aligning) void aligning.then(() => align(o.life));
-      else align(o.life);
+      const last = AbortSignal.timeout(LAST_ALIGN_MS);
+      if (aligning) void aligning.then(() => align(last));
+      else align(last);
     }
     o.onEnd(failed);
   };
