@@ -84,10 +84,11 @@ export function estimateStartsByWeight(units: readonly TimedUnit[], duration: nu
  * structure (a pause per ASR cue, longer at turns), which the real ASR put there because it
  * heard pauses. On one talk the start error is dominated by what no text-only model can know —
  * each speaker's pace, and stretches nobody speaks (applause) — so the cue-aware estimate beats
- * the baseline on most synthetic seeds, not all: where the baseline happens to be good (median
- * ~6 s) it can lose by a few seconds (see the bench). Even with each speaker's true pace the
- * estimate stays 3–7 s off (the unspoken stretches); listening to the audio (lib/audio/) is what
- * closes that gap.
+ * the baseline on most synthetic seeds, not all: on 21 of seeds 1–30 (mean median start error
+ * 12.9 → 11.1 s, mean p90 27.5 → 23.5 s); where the baseline happens to be good (median ~6 s) it
+ * can lose by a few seconds. An estimate told each speaker's true pace also loses on 8 of the 30
+ * (`npm run --silent estimate-seeds`): what decides a seed is the unspoken stretches, which no
+ * text holds; listening to the audio (lib/audio/) is what closes that gap.
  */
 export const CUE_MODEL = {
   perHan: 0.189,
