@@ -11,13 +11,11 @@
  * A ScriptProcessor rather than an AudioWorklet: a worklet's module must be loaded from a URL
  * the page's CSP may refuse; 4096-sample buffers mean ~12 callbacks a second of ~0.1 ms each.
  */
+import { createCallbackGate } from '../../lib/audio/callback-gate';
 import { createFeatureExtractor, type FeatureChunk } from '../../lib/audio/features';
 
 /** Audio that entered the graph less than this after a seek (or play) is not used (s). */
 const SETTLE_SECONDS = 0.25;
-
-/** One buffer after the one before on the audio clock (callbacks jitter by a render quantum or two). */
-const inStep = (step: number, buffer: number): boolean => step > 0.5 * buffer && step < 1.5 * buffer;
 
 export type ListenSupport = { ok: true } | { ok: false; reason: 'firefox' | 'no-capture' | 'no-web-audio' | 'not-video' };
 
@@ -68,17 +66,11 @@ export function listen(video: HTMLVideoElement, life: AbortSignal, onChunk: (c: 
   const settle = (): void => {
     settledAt = ctx.currentTime + SETTLE_SECONDS;
   };
-  let lastPlayback = NaN;
+  const fresh = createCallbackGate();
   processor.onaudioprocess = (e) => {
-    // After the main thread was busy (measured in Chromium 156: a 1 s stall), the missed callbacks
-    // all fire at once with one playbackTime, each holding one of the last two buffers again: stale
-    // audio that would be stamped with the present, the same sound heard several times over. A
-    // buffer counts only when the audio clock moved on by about one buffer since the callback
-    // before; otherwise what came before is kept, the extractor restarts, and what was lost
-    // stays unheard.
-    const step = e.playbackTime - lastPlayback;
-    lastPlayback = e.playbackTime;
-    if (Number.isFinite(e.playbackTime) && !inStep(step, e.inputBuffer.duration)) {
+    // After a main-thread stall the missed callbacks re-deliver stale buffers (callback-gate.ts):
+    // what came before is kept, the extractor restarts, and what was lost stays unheard.
+    if (!fresh(e.playbackTime, e.inputBuffer.duration)) {
       for (const c of extractor.flush()) onChunk(c);
       extractor.reset();
       return;

@@ -43,6 +43,7 @@ const SIGMA_PEAKS = 0.32;
 const SIGMA_PAUSE = 0.75;
 const HOLE_SPREAD = 0.12;
 const HOLE_SLACK = 3;
+const SHORT_GAP_SLACK = 0.5;
 const BEAD_EXTRA = 0.6;
 const NOISE_BASE = 4;
 const NOISE_PER_PEAK = 0.7;
@@ -227,7 +228,10 @@ export function* alignDpSteps(
     const len = e.end - e.start;
     const x = (cumX[i0 + k] as number) - (cumX[i0] as number);
     // Spread of the expected length: the pace is known to ~12% once heard, plus a few seconds.
-    const mismatch = sq(len - x) / (2 * sq(HOLE_SPREAD * x + HOLE_SLACK));
+    // A short gap in what was heard (the page stalled, audio was lost) holds about its own length
+    // of speech: its slack shrinks with it, or the DP dumps text there to dodge a long silence.
+    const slack = e.heard ? HOLE_SLACK : Math.min(HOLE_SLACK, SHORT_GAP_SLACK + len / 2);
+    const mismatch = sq(len - x) / (2 * sq(HOLE_SPREAD * x + slack));
     if (!e.heard) return mismatch;
     // A heard silence that holds no text: a pause, cheap; past LONG_SILENCE the longer it lasts the
     // likelier it is a dropout that swallowed speech (else the DP squeezes that text into the runs

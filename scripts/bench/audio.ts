@@ -2,7 +2,7 @@
  * Timing truth, measured on the synthetic-speech corpus (scripts/synth/): start errors of the
  * old estimate, the cue-aware estimate, and audio alignment after 5, 10 and 40 minutes heard
  * (heard from the start; the rest extrapolated), per evaluation seed; the gates (no anchors from
- * silence, noise, tones, another text); the listener's cost. Node only, no browser.
+ * silence, noise, tones, another text); anchors under capture stalls; the listener's cost. Node only.
  * Writes bench-results/audio.json besides the report's rows.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { estimateStarts, estimateStartsByWeight, type TimedUnit } from '../../li
 import { loadPack } from '../pack-files';
 import { canSynthesize, ensureCorpus, prng } from '../synth/corpus';
 import { featuresOf, readWav, startErrors, type ErrorStats } from '../synth/evaluate';
+import { throughOpus } from '../synth/opus';
+import { featuresThroughStalls } from '../synth/stalls';
 import { FIT_SEEDS } from '../synth/fit';
 import { pct, type Report } from './report';
 
@@ -53,6 +55,9 @@ async function slicedCost(frames: Frames, units: readonly TimedUnit[], duration:
   return { slices: stats.slices, longestSliceMs: stats.longestMs, steps, longestStepMs, totalMs };
 }
 const HEARD_MINUTES = [5, 10, 40];
+const STALL_RUNS = 30;
+/** A stall starts at a 4096-sample buffer with this chance: one per ~43 s at 48 kHz. */
+const STALL_RATE = 0.002;
 
 const f = (s: ErrorStats): string =>
   `${s.median.toFixed(2)} / ${s.p90.toFixed(2)} / ${s.max.toFixed(1)} s · ${(100 * s.within1).toFixed(0)}% / ${(100 * s.within2).toFixed(0)}%`;
@@ -150,6 +155,37 @@ export async function measureAudio(report: Report): Promise<void> {
     '0 each',
     Object.values(gates).every((n) => n === 0),
   );
+
+  // Main-thread stalls while listening (scripts/synth/stalls.ts): the callbacks as Chromium delivers
+  // them, with and without the page's gate, on the E2E fixture's audio path (Opus 32 kb/s, 48 kHz).
+  {
+    const { wav, truth } = await ensureCorpus({ seed: 1, seconds: 150 }, pack);
+    const pcm = throughOpus(wav);
+    const stalls: Record<string, { anchors: number; wrong: number; worst: number }> = {};
+    for (const gated of [false, true]) {
+      let anchors = 0;
+      let wrong = 0;
+      let worst = 0;
+      for (let run = 1; run <= STALL_RUNS; run++) {
+        const store = featuresThroughStalls(pcm, { seed: run, stallRate: STALL_RATE, seconds: 160, gated });
+        for (const a of alignFromFeatures(store.frames(), units, 2400).anchors) {
+          const e = Math.abs(a.time - (truth.starts[a.index] ?? NaN));
+          anchors++;
+          if (!(e <= 1)) wrong++;
+          worst = Math.max(worst, Number.isFinite(e) ? e : Infinity);
+        }
+      }
+      const label = gated ? 'gated as the page does' : 'every callback counted (before the gate)';
+      stalls[label] = { anchors, wrong, worst };
+      report.row(
+        `capture stalls (0.2–1.5 s, ~one per 43 s; ${STALL_RUNS} runs of the fixture's 150 s): ${label}`,
+        `${anchors} anchors, ${wrong} wrong (> 1 s), worst ${worst.toFixed(1)} s`,
+        gated ? 'no wrong anchor' : '',
+        gated ? wrong === 0 : null,
+      );
+    }
+    results.captureStalls = { runs: STALL_RUNS, stallRate: STALL_RATE, ...stalls };
+  }
 
   // The listener's cost: the extractor at 48 kHz in 128-sample blocks (an AudioWorklet's quantum).
   {

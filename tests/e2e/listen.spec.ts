@@ -143,7 +143,10 @@ test('on: after the user clicks listen and the spoken excerpt (~150 s) plays, th
   const my = pts.reduce((s, [, y]) => s + y, 0) / pts.length;
   const slope = pts.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0) / pts.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   expect(Math.abs(slope - 1), 'clock drift').toBeLessThan(0.05);
-  for (const [x, y] of pts) expect(Math.abs(y - (my + slope * (x - mx))), `anchor at ${x.toFixed(1)} s off the line`).toBeLessThan(1);
+  // On failure, every anchor against the truth: what the next person needs to tell a drift from a wrong piece.
+  const all = anchors.map((a) => `s${a.index + 1} ${a.time.toFixed(2)} (true ${truth[a.index]?.toFixed(2)})`).join(', ');
+  for (const [x, y] of pts)
+    expect(Math.abs(y - (my + slope * (x - mx))), `anchor at ${x.toFixed(1)} s off the line; ${all}`).toBeLessThan(1);
   // Persisted per part: a reload is aligned from audio before anything is heard again.
   await page.reload();
   await media.ready(page);
