@@ -30,7 +30,7 @@ import { parseWav } from './wav';
 const run = promisify(execFile);
 
 /** Bump when the generator changes what it makes (invalidates the cache). */
-const GENERATOR = 4;
+const GENERATOR = 5;
 export const CACHE_DIR = join(process.cwd(), '.cache', 'synth');
 const RATE = 22050; // espeak-ng's output rate; sox resamples the mix to OUT_RATE
 export const OUT_RATE = 16000;
@@ -277,10 +277,14 @@ export async function ensureCorpus(options: CorpusOptions, pack: TalkPack = load
   for (let k = 0; k < n; k++) mix[k] = (mix[k] as number) + (r() + r() + r() - 1.5) * 0.004;
 
   mkdirSync(CACHE_DIR, { recursive: true });
-  const tmp = `${wav}.tmp.wav`;
+  // Per process: test workers may make the same corpus at once (the result is the same file).
+  const tmp = `${wav}.${process.pid}.tmp.wav`;
   execFileSync(
     'sox',
     [
+      // Repeatable: sox dithers the cut to 16 bits with fresh random numbers each run, so the same
+      // seed made different files, and a test near an edge passed on one machine, failed on another.
+      '-R',
       '-t',
       'raw',
       '-r',
@@ -304,7 +308,8 @@ export async function ensureCorpus(options: CorpusOptions, pack: TalkPack = load
   );
   renameSync(tmp, wav);
   const truth: CorpusTruth = { seed: options.seed, text, duration, sampleRate: OUT_RATE, starts, missing, stretches, voices, pieces };
-  writeFileSync(meta, `${JSON.stringify(truth)}\n`);
+  writeFileSync(`${meta}.${process.pid}.tmp`, `${JSON.stringify(truth)}\n`);
+  renameSync(`${meta}.${process.pid}.tmp`, meta);
   return { wav, truth };
 }
 
