@@ -48,8 +48,8 @@ export function LineMenu({ list }: { list: RefObject<HTMLDivElement | null> }) {
   const noteId = `line-notes-${seg.id}`;
 
   const copy = (): void => {
-    const text = mode === 'en' ? seg.textEn : mode === 'bilingual' ? `${seg.text}\n> ${seg.textEn}` : seg.text;
-    const who = mode === 'en' ? speaker?.nameEn : speaker?.name;
+    const text = en ? seg.textEn : mode === 'bilingual' ? `${seg.text}\n> ${seg.textEn}` : seg.text;
+    const who = en ? speaker?.nameEn : speaker?.name;
     const md = `> ${text}\n>\n> — ${who ?? seg.speaker}, [${clock(start)}](${talkLink(view.pack.video, start)})`;
     io.copy(md).then(
       () => (ui.toast.value = t('copied')),
